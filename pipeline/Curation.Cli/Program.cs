@@ -44,6 +44,11 @@ namespace Curation.Cli
                 if (ue.Hint is not null) Console.Error.WriteLine($"hint: {ue.Hint}");
                 return ue.ExitCode;
             }
+            catch (Exception e) when (Unwrap(e) is Curation.Formats.CorruptDataException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException)
+            {
+                Console.Error.WriteLine($"error: {Unwrap(e).Message}");
+                return 1;
+            }
         }
 
         private static Exception Unwrap(Exception e) =>

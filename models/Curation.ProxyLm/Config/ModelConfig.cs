@@ -1,0 +1,48 @@
+namespace Curation.ProxyLm.Config;
+
+/// <summary>
+/// Shape of a GPT-2-style decoder: pre-LayerNorm blocks, causal multi-head attention, GELU (tanh) MLP, learned
+/// positions, tied or untied LM head. RegMix's "1M" proxy is 2 layers × 8 heads × width 256 × MLP 512.
+/// </summary>
+public sealed record ModelConfig
+{
+    /// <summary>Vocabulary size V (token ids are in [0, V)).</summary>
+    public int VocabSize { get; init; } = 4096;
+
+    /// <summary>Maximum sequence length (rows of the position embedding).</summary>
+    public int ContextLength { get; init; } = 256;
+
+    /// <summary>Number of transformer blocks.</summary>
+    public int Layers { get; init; } = 2;
+
+    /// <summary>Attention heads; must divide <see cref="Width"/>.</summary>
+    public int Heads { get; init; } = 4;
+
+    /// <summary>Model width C.</summary>
+    public int Width { get; init; } = 128;
+
+    /// <summary>Hidden width of the MLP; 0 means 4·C.</summary>
+    public int MlpWidth { get; init; }
+
+    /// <summary>Share the token embedding with the LM head (GPT-2) or learn a separate head (RegMix/TinyLlama).</summary>
+    public bool TiedEmbeddings { get; init; } = true;
+
+    /// <summary>The MLP width actually used.</summary>
+    public int EffectiveMlpWidth => MlpWidth > 0 ? MlpWidth : 4 * Width;
+
+    /// <summary>Throws a <see cref="ProxyLmConfigException"/> naming the first invalid field.</summary>
+    public void Validate()
+    {
+        Require(VocabSize > 1, "model.vocab_size must be at least 2");
+        Require(ContextLength > 0, "model.context_length must be positive");
+        Require(Layers > 0, "model.layers must be positive");
+        Require(Width > 0, "model.width must be positive");
+        Require(Heads > 0 && Width % Heads == 0, $"model.heads ({Heads}) must divide model.width ({Width})");
+        Require(MlpWidth >= 0, "model.mlp_width must not be negative");
+    }
+
+    internal static void Require(bool condition, string message)
+    {
+        if (!condition) throw new ProxyLmConfigException(message);
+    }
+}

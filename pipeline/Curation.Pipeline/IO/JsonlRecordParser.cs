@@ -1,0 +1,134 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Unicode;
+using Curation.Pipeline.Documents;
+
+namespace Curation.Pipeline.IO;
+
+/// <summary>
+/// Parses one JSONL line into a <see cref="Document"/> with datatrove's conventions: <c>text</c> and <c>id</c> under
+/// configurable keys, a <c>metadata</c> object's entries plus every other top-level key as metadata.
+/// </summary>
+public sealed class JsonlRecordParser(string textKey = "text", string idKey = "id")
+{
+    private readonly byte[] _textKey = Encoding.UTF8.GetBytes(textKey);
+    private readonly byte[] _idKey = Encoding.UTF8.GetBytes(idKey);
+    private static readonly byte[] MetadataKey = "metadata"u8.ToArray();
+
+    public string TextKey { get; } = textKey;
+    public string IdKey { get; } = idKey;
+
+    /// <summary>Parses <paramref name="line"/>; on failure returns a <see cref="MalformedRecord"/> kind and message instead.</summary>
+    public bool TryParse(ReadOnlySpan<byte> line, string fallbackId, SourceRef source, out Document? document, out string? errorKind, out string? errorMessage)
+    {
+        document = null;
+        errorKind = null;
+        errorMessage = null;
+        if (!Utf8.IsValid(line))
+        {
+            errorKind = MalformedKinds.InvalidUtf8;
+            errorMessage = $"invalid UTF-8 at byte {Utf8ErrorOffset(line)} of the line";
+            return false;
+        }
+        string? text = null, id = null;
+        var textWasNotString = false;
+        List<KeyValuePair<string, MetaValue>>? meta = null;
+        List<string>? keys = null;
+        try
+        {
+            var r = new Utf8JsonReader(line, new JsonReaderOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
+            if (!r.Read() || r.TokenType != JsonTokenType.StartObject)
+            {
+                errorKind = MalformedKinds.NotAnObject;
+                errorMessage = "a JSONL record must be a JSON object";
+                return false;
+            }
+            while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+            {
+                if (r.ValueTextEquals(_textKey))
+                {
+                    r.Read();
+                    if (r.TokenType == JsonTokenType.String) text = r.GetString();
+                    else { textWasNotString = true; r.Skip(); }
+                }
+                else if (r.ValueTextEquals(_idKey))
+                {
+                    r.Read();
+                    id = r.TokenType switch
+                    {
+                        JsonTokenType.String => r.GetString(),
+                        JsonTokenType.Number => Encoding.UTF8.GetString(r.HasValueSequence ? r.ValueSequence.ToArray() : r.ValueSpan),
+                        _ => null,
+                    };
+                    if (r.TokenType is JsonTokenType.StartArray or JsonTokenType.StartObject) r.Skip();
+                }
+                else if (r.ValueTextEquals(MetadataKey))
+                {
+                    r.Read();
+                    if (r.TokenType == JsonTokenType.StartObject)
+                    {
+                        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+                        {
+                            var k = r.GetString()!;
+                            r.Read();
+                            (meta ??= []).Add(new(k, MetaValue.Read(ref r)));
+                            (keys ??= []).Add("metadata." + k);
+                        }
+                    }
+                    else
+                    {
+                        (meta ??= []).Add(new("metadata", MetaValue.Read(ref r)));
+                    }
+                }
+                else
+                {
+                    var k = r.GetString()!;
+                    r.Read();
+                    (meta ??= []).Add(new(k, MetaValue.Read(ref r)));
+                    (keys ??= []).Add(k);
+                }
+            }
+            if (r.TokenType != JsonTokenType.EndObject || r.Read())
+            {
+                errorKind = MalformedKinds.InvalidJson;
+                errorMessage = "trailing data after the JSON object";
+                return false;
+            }
+        }
+        catch (JsonException e)
+        {
+            errorKind = MalformedKinds.InvalidJson;
+            errorMessage = $"invalid JSON at byte {e.BytePositionInLine}: {FirstSentence(e.Message)}";
+            return false;
+        }
+        if (text is null)
+        {
+            errorKind = textWasNotString ? MalformedKinds.TextNotString : MalformedKinds.MissingText;
+            errorMessage = textWasNotString
+                ? $"the \"{TextKey}\" field is not a string"
+                : $"no \"{TextKey}\" field; available keys: {(keys is null ? "(none)" : string.Join(", ", keys))}" +
+                  (id is not null ? $", {IdKey}" : "") + " (set input.text_key to the key that holds the text)";
+            return false;
+        }
+        document = new Document(id ?? fallbackId, text, meta is null ? Metadata.Empty : Metadata.From(meta), source);
+        return true;
+    }
+
+    private static int Utf8ErrorOffset(ReadOnlySpan<byte> s)
+    {
+        for (var i = 0; i < s.Length;)
+        {
+            var res = Rune.DecodeFromUtf8(s[i..], out _, out var consumed);
+            if (res != System.Buffers.OperationStatus.Done) return i;
+            i += consumed;
+        }
+        return s.Length;
+    }
+
+    private static string FirstSentence(string m)
+    {
+        var i = m.IndexOf(". ", StringComparison.Ordinal);
+        return i > 0 ? m[..(i + 1)] : m;
+    }
+}

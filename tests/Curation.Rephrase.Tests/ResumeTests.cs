@@ -1,0 +1,97 @@
+using Curation.Rephrase.Cache;
+using Curation.Rephrase.Chunking;
+using Curation.Rephrase.Runner;
+using Curation.Rephrase.Tests.Infrastructure;
+using Curation.Testing;
+
+namespace Curation.Rephrase.Tests;
+
+public sealed class ResumeTests
+{
+    [Fact]
+    public async Task Run_CancelledHalfway_ResumeSendsNoRequestForCompletedGenerations()
+    {
+        var clock = Rig.Clock();
+        await using var server = await FakeOpenAiServer.StartAsync(time: clock);
+        server.Latency = TimeSpan.FromMilliseconds(5);
+        using var dir = new TempDir("rephrase");
+        var cachePath = dir.File("run", "generations.sqlite");
+        var docs = Rig.Docs(300);
+        var yielded = new List<RephraseOutcome>();
+
+        using (var client = Rig.Client(server, clock))
+        using (var cache = GenerationCache.Open(cachePath))
+        using (var rephraser = new BatchRephraser(client, cache, Rig.Options(concurrency: 8), clock))
+        using (var cts = new CancellationTokenSource())
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+            {
+                await foreach (var outcome in rephraser.RunAsync(docs, cts.Token))
+                {
+                    yielded.Add(outcome);
+                    if (yielded.Count == 100)
+                        await cts.CancelAsync();
+                }
+            });
+        }
+        Assert.Equal(100, yielded.Count);
+        long cachedBeforeResume;
+        using (var probe = GenerationCache.Open(cachePath))
+            cachedBeforeResume = probe.Count;
+        Assert.InRange(cachedBeforeResume, 100, 299);
+        server.ResetCounters();
+
+        using (var client = Rig.Client(server, clock))
+        using (var cache = GenerationCache.Open(cachePath))
+        using (var rephraser = new BatchRephraser(client, cache, Rig.Options(concurrency: 8), clock))
+        {
+            var outcomes = await Rig.CollectAsync(rephraser.RunAsync(docs));
+
+            Assert.Equal(docs.Select(Rig.Expected), outcomes.Select(o => Assert.IsType<RephraseOutcome.Rewritten>(o).Text));
+            Assert.All(yielded, o => Assert.Equal(0, server.RequestsFor(int.Parse(o.DocId[1..], System.Globalization.CultureInfo.InvariantCulture))));
+            // Generations that arrived after the last yielded outcome (mid-task) are not re-sent either.
+            Assert.Equal(300 - cachedBeforeResume, server.TotalRequests);
+            Assert.Equal(cachedBeforeResume, rephraser.Stats.Snapshot().CacheHits);
+            Assert.Equal(cachedBeforeResume, outcomes.Count(o => ((RephraseOutcome.Rewritten)o).Provenance.Attempts == 0));
+        }
+    }
+
+    [Fact]
+    public async Task Run_LongDocumentFailingOnLaterChunk_ResumeReusesEarlierChunks()
+    {
+        var clock = Rig.Clock();
+        var failChunk = true;
+        await using var server = await FakeOpenAiServer.StartAsync(
+            r => failChunk && r.Prompt.Contains("part 4 ", StringComparison.Ordinal) ? new Fault(Infrastructure.FaultKind.ContentFilter) : Fault.None, clock);
+        using var dir = new TempDir("rephrase");
+        var cachePath = dir.File("generations.sqlite");
+        var text = string.Join("\n\n", Enumerable.Range(1, 6).Select(k => $"[doc-0001] part {k} of a long document."));
+        var doc = new SourceDocument("long", text);
+        var options = Rig.Options() with { Context = ContextBudget.Characters(40) };
+        var expectedChunks = ParagraphChunker.Split(text, options.Context);
+        Assert.Equal(6, expectedChunks.Count);
+
+        using (var client = Rig.Client(server, clock))
+        using (var cache = GenerationCache.Open(cachePath))
+        using (var rephraser = new BatchRephraser(client, cache, options, clock))
+        {
+            var failed = Assert.IsType<RephraseOutcome.Failed>(Assert.Single(await Rig.CollectAsync(rephraser.RunAsync([doc]))));
+            Assert.Equal("content_filter", failed.Reason);
+            Assert.Contains("chunk 4/6", failed.Detail, StringComparison.Ordinal);
+            Assert.Equal(4, server.TotalRequests); // chunks 5 and 6 are not paid for once chunk 4 failed for good
+        }
+
+        failChunk = false;
+        server.ResetCounters();
+        using (var client = Rig.Client(server, clock))
+        using (var cache = GenerationCache.Open(cachePath))
+        using (var rephraser = new BatchRephraser(client, cache, options, clock))
+        {
+            var rewritten = Assert.IsType<RephraseOutcome.Rewritten>(Assert.Single(await Rig.CollectAsync(rephraser.RunAsync([doc]))));
+            Assert.Equal(string.Join("\n\n", expectedChunks.Select(c => "REWRITTEN " + c)), rewritten.Text);
+            Assert.Equal(6, rewritten.Provenance.Chunks);
+            Assert.Equal(3, rewritten.Provenance.CachedChunks);
+            Assert.Equal(3, server.TotalRequests);
+        }
+    }
+}
