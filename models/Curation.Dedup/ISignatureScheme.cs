@@ -18,6 +18,4 @@ public interface ISignatureScheme
     /// <summary>Fills <paramref name="signature"/> (length Bands × Rows); false when the text yields no signature (empty after normalisation).</summary>
     bool TryCompute(string text, Span<ulong> signature);
 
-    /// <summary>Similarity estimate in [0, 1] of two signatures, used to verify cluster members.</summary>
-    double Similarity(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b);
 }

@@ -155,6 +155,18 @@ public sealed class Tokenizer
     /// <summary>The text of the ids; byte sequences that are not valid UTF-8 become U+FFFD, as in tiktoken and HF.</summary>
     public string Decode(ReadOnlySpan<int> ids) => Encoding.UTF8.GetString(DecodeToBytes(ids));
 
+    /// <summary>Writes this tokenizer as an HF tokenizer.json (single-pattern models without normaliser).</summary>
+    internal void ExportTokenizerJson(Stream output)
+    {
+        if (_def.Pattern is null || _def.Normalizer is not null || _def.AddPrefixSpace)
+            throw new NotSupportedException($"{Name}: only a single-pattern tokenizer without normaliser or prefix space can be exported");
+        var tokens = new byte[]?[_model.Vocabulary.Count];
+        for (var id = 0; id < tokens.Length; id++)
+            if (_model.Vocabulary.Contains(id)) tokens[id] = _model.Vocabulary.Bytes(id).ToArray();
+        var merges = _model.Pairs.Entries().Select(e => (e.Left, e.Right));
+        Training.TokenizerJsonWriter.Write(output, tokens, merges, _def.AddedTokens, _def.Pattern, _model.WholePieceLookup);
+    }
+
     private void WithUtf8(ReadOnlySpan<char> text, List<int> output, bool allowSpecial)
     {
         var max = Encoding.UTF8.GetMaxByteCount(text.Length);

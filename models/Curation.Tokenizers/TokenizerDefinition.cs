@@ -15,4 +15,5 @@ internal sealed record TokenizerDefinition(
     IReadOnlyList<int> SuffixIds,
     int? BosId,
     int? EosId,
-    string DefinitionHash);
+    string DefinitionHash,
+    string? Pattern);

@@ -49,7 +49,7 @@ internal static class UnicodeNormalizer
     /// <summary>The text in normal form <paramref name="form"/> ("NFC", "NFD", "NFKC", "NFKD").</summary>
     public static string Normalize(string text, string form)
     {
-        if (!NeedsWork(text)) return text;
+        if (!NeedsWork(text, form == "NFC" ? 0x300 : 0x80)) return text;
         var compat = form is "NFKC" or "NFKD";
         var cps = new List<int>(text.Length + 8);
         foreach (var rune in text.EnumerateRunes()) Decompose(rune.Value, compat, cps);
@@ -60,12 +60,13 @@ internal static class UnicodeNormalizer
         return sb.ToString();
     }
 
-    private static bool NeedsWork(string text)
+    /// <summary>Whether any code point can change; below <paramref name="floor"/> none can (U+0300 for NFC, ASCII otherwise).</summary>
+    private static bool NeedsWork(string text, int floor)
     {
         foreach (var rune in text.EnumerateRunes())
         {
             var v = rune.Value;
-            if (v < 0x300) continue;
+            if (v < floor) continue;
             if (v is >= 0x1100 and <= 0x11FF || v is >= SBase and < SBase + SCount || Interesting.Contains(v)) return true;
         }
         return false;

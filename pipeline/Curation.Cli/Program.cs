@@ -30,7 +30,7 @@ namespace Curation.Cli
                     root.Subcommands.Add(((ICliCommand)Activator.CreateInstance(t)!).Create());
                 foreach (var r in raw.Values)
                     root.Subcommands.Add(new Command(r.Name, r.Description + " (arguments as the original tool takes them)"));
-                return await root.Parse(args).InvokeAsync();
+                return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
             }
             catch (Exception e) when (Unwrap(e) is CliError ce)
             {

@@ -57,6 +57,54 @@ public sealed class ResumeTests
     }
 
     [Fact]
+    public async Task Run_KilledMidRun_FilesLeftOnDiskResumeWithoutResending()
+    {
+        // A kill leaves exactly what is on disk at that instant: copy the cache files while the writer is busy
+        // (a torn last WAL frame included) and resume from the copy in a fresh rephraser.
+        var clock = Rig.Clock();
+        await using var server = await FakeOpenAiServer.StartAsync(time: clock);
+        server.Latency = TimeSpan.FromMilliseconds(3);
+        using var dir = new TempDir("rephrase");
+        var livePath = dir.File("live", "generations.sqlite");
+        var crashPath = dir.File("crash", "generations.sqlite");
+        Directory.CreateDirectory(Path.GetDirectoryName(crashPath)!);
+        var docs = Rig.Docs(200);
+        var yieldedBeforeKill = new List<string>();
+
+        using (var client = Rig.Client(server, clock))
+        using (var cache = GenerationCache.Open(livePath))
+        using (var rephraser = new BatchRephraser(client, cache, Rig.Options(concurrency: 16), clock))
+        {
+            var seen = 0;
+            await foreach (var outcome in rephraser.RunAsync(docs))
+            {
+                if (++seen <= 80)
+                    yieldedBeforeKill.Add(outcome.DocId);
+                if (seen == 80)
+                {
+                    foreach (var suffix in new[] { "", "-wal" })
+                        if (File.Exists(livePath + suffix))
+                            File.Copy(livePath + suffix, crashPath + suffix);
+                }
+            }
+        }
+        server.ResetCounters();
+
+        using (var client = Rig.Client(server, clock))
+        using (var cache = GenerationCache.Open(crashPath))
+        using (var rephraser = new BatchRephraser(client, cache, Rig.Options(concurrency: 16), clock))
+        {
+            var survived = cache.Count;
+            Assert.InRange(survived, 80, 199);
+            var outcomes = await Rig.CollectAsync(rephraser.RunAsync(docs));
+
+            Assert.Equal(docs.Select(Rig.Expected), outcomes.Select(o => Assert.IsType<RephraseOutcome.Rewritten>(o).Text));
+            Assert.All(yieldedBeforeKill, id => Assert.Equal(0, server.RequestsFor(int.Parse(id[1..], System.Globalization.CultureInfo.InvariantCulture))));
+            Assert.Equal(200 - survived, server.TotalRequests);
+        }
+    }
+
+    [Fact]
     public async Task Run_LongDocumentFailingOnLaterChunk_ResumeReusesEarlierChunks()
     {
         var clock = Rig.Clock();

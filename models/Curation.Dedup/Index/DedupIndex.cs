@@ -10,7 +10,8 @@ namespace Curation.Dedup.Index;
 /// never removed, new documents that duplicate them are.
 /// </summary>
 /// <remarks>Layout: <c>index.json</c> (scheme, run names), <c>runs/NNNN/bands/BBB.bin</c>, <c>runs/NNNN/docs.*</c>,
-/// <c>runs/NNNN/clusters.*</c> (cluster id per document, as a doc table), <c>runs/NNNN/signatures.bin</c>.</remarks>
+/// <c>runs/NNNN/clusters.*</c> (cluster id per document, as a doc table), <c>runs/NNNN/representatives.bin</c>
+/// (index key of each document's cluster representative), <c>runs/NNNN/signatures.bin</c>.</remarks>
 public sealed class DedupIndex : IDisposable
 {
     /// <summary>Task numbers at or above this mark refer to index runs (task = mark | run number).</summary>
@@ -19,6 +20,7 @@ public sealed class DedupIndex : IDisposable
     private readonly Dictionary<int, DocTable> _docs = [];
     private readonly Dictionary<int, DocTable> _clusters = [];
     private readonly Dictionary<int, SignatureFile?> _signatures = [];
+    private readonly Dictionary<int, RecordReader<ulong>> _representatives = [];
 
     private DedupIndex(string directory, IndexManifest manifest)
     {
@@ -84,6 +86,22 @@ public sealed class DedupIndex : IDisposable
     /// <summary>The cluster id the indexed document received in its own run.</summary>
     public string ClusterId(int run, int ordinal) => Table(_clusters, run, "clusters").Id(ordinal);
 
+    /// <summary>
+    /// The key ((<see cref="IndexTaskMark"/> | run) &lt;&lt; 32 | ordinal) of the kept member of the cluster the indexed
+    /// document belonged to when its run was appended (the document itself when it was unique or kept).
+    /// </summary>
+    public ulong RepresentativeKey(int run, int ordinal)
+    {
+        if ((uint)run >= (uint)RunCount) throw new InvalidDataException($"{Directory}: index has no run {run}");
+        if (!_representatives.TryGetValue(run, out var reader))
+        {
+            reader = new RecordReader<ulong>(Path.Combine(RunFolder(run), "representatives.bin"), 16);
+            _representatives[run] = reader;
+        }
+        if ((ulong)ordinal >= (ulong)reader.Count) throw new InvalidDataException($"{reader.Path}: no document {ordinal}");
+        return reader.ReadAt(ordinal);
+    }
+
     /// <summary>Reads an indexed document's full signature; false when its run kept none.</summary>
     public bool TryReadSignature(int run, int ordinal, Span<ulong> destination)
     {
@@ -117,6 +135,8 @@ public sealed class DedupIndex : IDisposable
         foreach (var t in _docs.Values) t.Dispose();
         foreach (var t in _clusters.Values) t.Dispose();
         foreach (var s in _signatures.Values) s?.Dispose();
+        foreach (var r in _representatives.Values) r.Dispose();
+        _representatives.Clear();
         _docs.Clear();
         _clusters.Clear();
         _signatures.Clear();

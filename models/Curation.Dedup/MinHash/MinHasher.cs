@@ -100,7 +100,7 @@ public sealed class MinHasher : ISignatureScheme
     }
 
     /// <summary>Fraction of equal positions: an unbiased estimate of the shingle-set Jaccard similarity.</summary>
-    public double Similarity(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
+    public static double EstimateJaccard(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
     {
         int equal = 0;
         for (int i = 0; i < a.Length; i++) if (a[i] == b[i]) equal++;

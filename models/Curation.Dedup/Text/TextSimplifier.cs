@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Curation.Dedup.Text;
 
@@ -114,27 +113,7 @@ public static class TextSimplifier
     private static string?[] BuildFoldTable()
     {
         var table = new string?[0x3000];
-        for (int c = 0x80; c < table.Length; c++)
-        {
-            if (char.IsSurrogate((char)c)) continue;
-            string lower = char.ToLowerInvariant((char)c).ToString();
-            string decomposed;
-            try
-            {
-                decomposed = lower.Normalize(NormalizationForm.FormD);
-            }
-            catch (ArgumentException)
-            {
-                continue; // unassigned code point: left as it is
-            }
-            var kept = new StringBuilder(decomposed.Length);
-            foreach (char d in decomposed)
-                if (CharUnicodeInfo.GetUnicodeCategory(d) != UnicodeCategory.NonSpacingMark) kept.Append(d);
-            string result = kept.ToString();
-            if (result.Length == 1 && result[0] == lower[0] && lower[0] == (char)c) continue;
-            if (result.Length > 2) continue; // keeps the 2 × length output bound
-            table[c] = result;
-        }
+        foreach (var (code, folded) in DiacriticFoldTable.Entries) table[code] = folded;
         return table;
     }
 }

@@ -273,8 +273,10 @@ public sealed class FastTextDictionary
         var ntokens = r.ReadInt64("dictionary ntokens");
         var pruneSize = r.ReadInt64("dictionary pruneidx_size");
         // Every entry takes at least 10 bytes (NUL, count, type): a larger size cannot fit in the file.
-        if (size < 0 || nwords < 0 || nlabels < 0 || nwords + (long)nlabels != size || size > r.Remaining / 10)
+        if (size < 0 || nwords < 0 || nlabels < 0 || nwords + (long)nlabels != size)
             throw r.Error($"dictionary header is inconsistent (size {size}, nwords {nwords}, nlabels {nlabels})");
+        if (size > r.Remaining / 10)
+            throw r.Error($"file ends inside the dictionary: {size} entries need at least {size * 10L} bytes, {r.Remaining} left");
         if (pruneSize < -1 || pruneSize > r.Remaining / 8)
             throw r.Error($"dictionary pruneidx_size {pruneSize} is impossible");
         var words = new byte[size][];

@@ -43,11 +43,11 @@ internal sealed class SupervisedTrainer
             threads[i] = new Thread(() => TrainThread(id, total)) { IsBackground = true, Name = $"fasttext-train-{id}" };
             threads[i].Start();
         }
-        while (Interlocked.Read(ref _tokenCount) < total && _error is null && threads.Any(t => t.IsAlive))
+        while (Volatile.Read(ref _tokenCount) < total && _error is null && threads.Any(t => t.IsAlive))
         {
             Thread.Sleep(100);
             if (log is not null && _args.Verbose > 1 && _lossValue >= 0)
-                log.Write("\r" + Info((float)Interlocked.Read(ref _tokenCount) / total, clock.Elapsed.TotalSeconds));
+                log.Write("\r" + Info((float)Volatile.Read(ref _tokenCount) / total, clock.Elapsed.TotalSeconds));
         }
         foreach (var t in threads) t.Join();
         if (_error is not null) throw _error;
@@ -58,7 +58,7 @@ internal sealed class SupervisedTrainer
 
     private string Info(float progress, double seconds)
     {
-        var wst = progress > 0 && seconds > 0 ? Interlocked.Read(ref _tokenCount) / seconds / _args.Thread : 0;
+        var wst = progress > 0 && seconds > 0 ? Volatile.Read(ref _tokenCount) / seconds / _args.Thread : 0;
         var eta = progress > 0 ? (long)(seconds * (1 - progress) / progress) : 2592000;
         var lr = _args.LearningRate * (1.0 - progress);
         var ic = CultureInfo.InvariantCulture;
@@ -76,9 +76,9 @@ internal sealed class SupervisedTrainer
             var features = state.Features;
             long localTokens = 0;
             ReadOnlySpan<byte> line = default;
-            while (Interlocked.Read(ref _tokenCount) < total && _error is null)
+            while (Volatile.Read(ref _tokenCount) < total && _error is null)
             {
-                var progress = (float)Interlocked.Read(ref _tokenCount) / total;
+                var progress = (float)Volatile.Read(ref _tokenCount) / total;
                 var lr = (float)(_args.LearningRate * (1.0 - progress));
                 if (line.IsEmpty) line = reader.ReadLine();
                 if (line.IsEmpty)

@@ -17,8 +17,6 @@ internal sealed class RepetitionStatistics
     private readonly HashSet<(ulong Hash, int Length)> _seenConcatenations = new();
     private int[] _wordIds = new int[256];
     private int[] _cpPrefix = new int[257];
-    private ulong[] _hashPrefix = new ulong[257];
-    private ulong[] _powers = new ulong[257];
 
     [ThreadStatic] private static RepetitionStatistics? _perThread;
 
@@ -44,47 +42,41 @@ internal sealed class RepetitionStatistics
     public void LoadWords(string source, List<Token> words)
     {
         int n = words.Count;
-        if (_wordIds.Length < n) _wordIds = new int[Math.Max(n, _wordIds.Length * 2)];
-        if (_cpPrefix.Length < n + 1)
+        if (_wordIds.Length < n)
         {
-            _cpPrefix = new int[Math.Max(n + 1, _cpPrefix.Length * 2)];
+            int size = Math.Max(n, _wordIds.Length * 2);
+            _wordIds = new int[size];
+            _wordHash = new ulong[size];
+            _wordPower = new ulong[size];
+            _wordChars = new int[size];
         }
+        if (_cpPrefix.Length < n + 1) _cpPrefix = new int[Math.Max(n + 1, _cpPrefix.Length * 2)];
         _interner.Reset(source);
         var span = source.AsSpan();
-        int totalChars = 0;
         for (int i = 0; i < n; i++)
         {
             var w = words[i];
+            var text = w.Of(span);
             _wordIds[i] = _interner.Intern(new Range(w.Start, w.Start + w.Length), out _) + 1;
-            _cpPrefix[i + 1] = _cpPrefix[i] + PythonText.CodePointLength(w.Of(span));
-            totalChars += w.Length;
-        }
-        // Polynomial prefix hashes over the concatenated words: "".join(words[i:i+n]) is identified by (hash, length).
-        if (_hashPrefix.Length < totalChars + 1)
-        {
-            _hashPrefix = new ulong[totalChars + 1];
-            _powers = new ulong[totalChars + 1];
-        }
-        _powers[0] = 1;
-        int at = 0;
-        foreach (var w in words)
-        {
-            foreach (char c in w.Of(span))
+            _cpPrefix[i + 1] = _cpPrefix[i] + PythonText.CodePointLength(text);
+            // Polynomial hash and Base^length per word: hash(a + b) = hash(a) * Base^len(b) + hash(b), so the
+            // hash of "".join(words[i:i+n]) follows from the words' own, without a per-character table.
+            ulong h = 0, p = 1;
+            foreach (char c in text)
             {
-                _hashPrefix[at + 1] = MulMod(_hashPrefix[at], Base) + c;
-                if (_hashPrefix[at + 1] >= Modulus) _hashPrefix[at + 1] -= Modulus;
-                _powers[at + 1] = MulMod(_powers[at], Base);
-                at++;
+                h = AddMod(MulMod(h, Base), c);
+                p = MulMod(p, Base);
             }
+            _wordHash[i] = h;
+            _wordPower[i] = p;
+            _wordChars[i] = w.Length;
         }
-        _charOffsets.Clear();
-        int offset = 0;
-        foreach (var w in words) { _charOffsets.Add(offset); offset += w.Length; }
-        _charOffsets.Add(offset);
         _wordCount = n;
     }
 
-    private readonly List<int> _charOffsets = new();
+    private ulong[] _wordHash = new ulong[256];
+    private ulong[] _wordPower = new ulong[256];
+    private int[] _wordChars = new int[256];
     private int _wordCount;
 
     /// <summary>datatrove's find_top_duplicate over n-grams: count × len(" ".join(gram)) of the most frequent one (first seen wins ties).</summary>
@@ -138,9 +130,14 @@ internal sealed class RepetitionStatistics
         int idx = 0;
         while (idx < _wordCount - n + 1)
         {
-            int from = _charOffsets[idx], to = _charOffsets[idx + n];
-            ulong hash = Substring(from, to);
-            if (!_seenConcatenations.Add((hash, to - from)))
+            ulong hash = 0;
+            int chars = 0;
+            for (int k = idx; k < idx + n; k++)
+            {
+                hash = AddMod(MulMod(hash, _wordPower[k]), _wordHash[k]);
+                chars += _wordChars[k];
+            }
+            if (!_seenConcatenations.Add((hash, chars)))
             {
                 repeated += _cpPrefix[idx + n] - _cpPrefix[idx];
                 idx += n;
@@ -150,10 +147,10 @@ internal sealed class RepetitionStatistics
         return repeated;
     }
 
-    private ulong Substring(int from, int to)
+    private static ulong AddMod(ulong a, ulong b)
     {
-        ulong h = _hashPrefix[to] + Modulus - MulMod(_hashPrefix[from], _powers[to - from]);
-        return h >= Modulus ? h - Modulus : h;
+        ulong r = a + b;
+        return r >= Modulus ? r - Modulus : r;
     }
 
     private static ulong MulMod(ulong a, ulong b)

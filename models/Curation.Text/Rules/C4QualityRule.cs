@@ -12,6 +12,8 @@ namespace Curation.Text.Rules;
 /// </summary>
 public sealed class C4QualityRule(C4QualityOptions options) : IDocumentRule
 {
+    private readonly string[] _policyPhrases = options.PolicySubstrings.Select(p => p.ToLowerInvariant()).ToArray();
+
     public const string Lines = "c4.lines";
     public const string LinesKept = "c4.lines_kept";
     public const string RemovedTooLongWord = "c4.lines_removed.too_long_word";
@@ -125,7 +127,7 @@ public sealed class C4QualityRule(C4QualityOptions options) : IDocumentRule
 
     private bool ContainsPolicy(ReadOnlySpan<char> line)
     {
-        foreach (var phrase in Options.PolicySubstrings)
+        foreach (var phrase in _policyPhrases)
         {
             if (PythonText.ContainsLowered(line, phrase)) return true;
         }

@@ -17,6 +17,12 @@ public sealed class GopherRepetitionRule(GopherRepetitionOptions options) : IDoc
     public const string DupLineFrac = "gopher_rep.dup_line_frac";
     public const string DupLineCharFrac = "gopher_rep.dup_line_char_frac";
 
+    private readonly (int N, double Max, string Measure, string Reason)[] _top =
+        options.TopNGrams.Select(t => (t.N, t.MaxFraction, TopGramMeasure(t.N), $"top_{t.N}_gram")).ToArray();
+
+    private readonly (int N, double Max, string Measure, string Reason)[] _dup =
+        options.DupNGrams.Select(t => (t.N, t.MaxFraction, DupGramMeasure(t.N), $"duplicated_{t.N}_n_grams")).ToArray();
+
     public GopherRepetitionRule() : this(new GopherRepetitionOptions()) { }
 
     public GopherRepetitionOptions Options { get; } = options;
@@ -54,8 +60,8 @@ public sealed class GopherRepetitionRule(GopherRepetitionOptions options) : IDoc
         [
             (DupParaFrac, o.DupParaFrac, "dup_para_frac"), (DupParaCharFrac, o.DupParaCharFrac, "dup_para_char_frac"),
             (DupLineFrac, o.DupLineFrac, "dup_line_frac"), (DupLineCharFrac, o.DupLineCharFrac, "dup_line_char_frac"),
-            .. o.TopNGrams.Select(t => (TopGramMeasure(t.N), (double?)t.MaxFraction, $"top_{t.N}_gram")),
-            .. o.DupNGrams.Select(t => (DupGramMeasure(t.N), (double?)t.MaxFraction, $"duplicated_{t.N}_n_grams")),
+            .. _top.Select(t => (t.Measure, (double?)t.Max, t.Reason)),
+            .. _dup.Select(t => (t.Measure, (double?)t.Max, t.Reason)),
         ];
         foreach (var (name, limit, reason) in checks)
         {
@@ -93,13 +99,13 @@ public sealed class GopherRepetitionRule(GopherRepetitionOptions options) : IDoc
 
         var words = WordCache.WordsOf(text);
         stats.LoadWords(text, words);
-        foreach (var (n, frac) in o.TopNGrams)
+        foreach (var (n, frac, measure, reason) in _top)
         {
-            if (sink(TopGramMeasure(n), Share(stats.TopNGramChars(n)), frac, $"top_{n}_gram")) return;
+            if (sink(measure, Share(stats.TopNGramChars(n)), frac, reason)) return;
         }
-        foreach (var (n, frac) in o.DupNGrams)
+        foreach (var (n, frac, measure, reason) in _dup)
         {
-            if (sink(DupGramMeasure(n), Share(stats.DuplicatedNGramChars(n)), frac, $"duplicated_{n}_n_grams")) return;
+            if (sink(measure, Share(stats.DuplicatedNGramChars(n)), frac, reason)) return;
         }
     }
 }

@@ -19,7 +19,68 @@ public static class SpacyEnglishTokenizer
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Currencies =
         SpacyCharClasses.Currencies.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // Special cases that the affix rules would split into several tokens (emoticons such as "):", "a.", "°C."):
+    // spaCy's special-case matcher re-joins such token runs after tokenization, even when the affix loop
+    // produced them from a longer word ("(greg@x.ie):" ends in ")" ":" which become "):").
+    private static readonly FrozenDictionary<string, byte[]> MatcherPatterns = BuildMatcherPatterns();
+
+    private static readonly FrozenDictionary<string, byte[]>.AlternateLookup<ReadOnlySpan<char>> MatcherLookup =
+        MatcherPatterns.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly int MatcherMaxChars = MatcherPatterns.Keys.Max(k => k.Length);
+
+    private static readonly int MatcherMaxTokens = MatcherPatterns.Values.Max(v => v.Length);
+
     [ThreadStatic] private static List<Token>? _affixScratch;
+
+    // A cheap pre-check before hashing: (length, first char, last char) of every special case, ASCII folded to 127.
+    private static readonly ulong[] SpecialShapes = BuildSpecialShapes();
+
+    [ThreadStatic] private static bool _withoutSpecials;
+
+    private static ulong[] BuildSpecialShapes()
+    {
+        var bits = new ulong[32 * 128 * 128 / 64];
+        foreach (var key in EnglishSpecialCases.Table.Keys)
+        {
+            if (key.Length < 32) SetBit(bits, ShapeIndex(key));
+        }
+        return bits;
+    }
+
+    private static void SetBit(ulong[] bits, int index) => bits[index >> 6] |= 1UL << (index & 63);
+
+    private static int ShapeIndex(ReadOnlySpan<char> s) =>
+        (s.Length << 14) | (Math.Min((int)s[0], 127) << 7) | Math.Min((int)s[^1], 127);
+
+    private static bool MaybeSpecial(ReadOnlySpan<char> s)
+    {
+        if (s.Length >= 32 || s.IsEmpty) return false;
+        int index = ShapeIndex(s);
+        return (SpecialShapes[index >> 6] & (1UL << (index & 63))) != 0;
+    }
+
+    private static FrozenDictionary<string, byte[]> BuildMatcherPatterns()
+    {
+        var patterns = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var tokens = new List<Token>();
+        _withoutSpecials = true;
+        try
+        {
+            foreach (var key in EnglishSpecialCases.Table.Keys)
+            {
+                if (key.Any(PythonText.IsSpace)) continue;
+                tokens.Clear();
+                Tokenize(key, tokens);
+                if (tokens.Count >= 2) patterns[key] = tokens.Select(t => (byte)t.Length).ToArray();
+            }
+        }
+        finally
+        {
+            _withoutSpecials = false;
+        }
+        return patterns.ToFrozenDictionary(StringComparer.Ordinal);
+    }
 
     /// <summary>Appends the tokens of <paramref name="text"/> to <paramref name="tokens"/>; whitespace tokens only when asked for.</summary>
     public static void Tokenize(ReadOnlySpan<char> text, List<Token> tokens, bool includeSpaceTokens = false)
@@ -114,16 +175,37 @@ public static class SpacyEnglishTokenizer
             return;
         }
         if (TryEmitSpecial(text, start, end, tokens)) return;
+        if (IsSingleAlphanumericToken(text[start..end]))
+        {
+            tokens.Add(new Token(start, end - start, false));
+            return;
+        }
         var affixes = _affixScratch ??= new List<Token>();
         affixes.Clear();
+        int first = tokens.Count;
         SplitAffixesAndAttach(text, start, end, tokens, affixes);
+        if (tokens.Count - first >= 2 && !_withoutSpecials) ApplySpecialMatches(text, tokens, first);
     }
 
-    private static bool IsSpecial(ReadOnlySpan<char> s) => Specials.ContainsKey(s);
+    // ASCII letters only, or ASCII alphanumerics ending in a digit: no prefix, suffix (units need a digit before
+    // letters), infix or URL rule can apply, so the span is one token.
+    private static bool IsSingleAlphanumericToken(ReadOnlySpan<char> s)
+    {
+        bool digit = false;
+        foreach (char c in s)
+        {
+            if (char.IsAsciiLetter(c)) continue;
+            if (char.IsAsciiDigit(c)) { digit = true; continue; }
+            return false;
+        }
+        return !digit || char.IsAsciiDigit(s[^1]);
+    }
+
+    private static bool IsSpecial(ReadOnlySpan<char> s) => !_withoutSpecials && MaybeSpecial(s) && Specials.ContainsKey(s);
 
     private static bool TryEmitSpecial(ReadOnlySpan<char> text, int start, int end, List<Token> tokens)
     {
-        if (end - start > 32 || !Specials.TryGetValue(text[start..end], out var pieces)) return false;
+        if (_withoutSpecials || !MaybeSpecial(text[start..end]) || !Specials.TryGetValue(text[start..end], out var pieces)) return false;
         int at = start;
         foreach (byte len in pieces)
         {
@@ -131,6 +213,51 @@ public static class SpacyEnglishTokenizer
             at += len;
         }
         return true;
+    }
+
+    // The matcher step: runs of tokens (within one whitespace-free span) that spell a special case with exactly
+    // the pattern's token boundaries are replaced by the special case's pieces; longest runs win, then leftmost.
+    private static void ApplySpecialMatches(ReadOnlySpan<char> text, List<Token> tokens, int first)
+    {
+        List<(int Start, int Count, byte[] Pieces)>? matches = null;
+        for (int i = first; i < tokens.Count; i++)
+        {
+            int maxCount = Math.Min(MatcherMaxTokens, tokens.Count - i);
+            for (int count = 2; count <= maxCount; count++)
+            {
+                int from = tokens[i].Start, to = tokens[i + count - 1].Start + tokens[i + count - 1].Length;
+                if (to - from > MatcherMaxChars) break;
+                if (!MaybeSpecial(text[from..to]) || !MatcherLookup.TryGetValue(text[from..to], out var pattern) || pattern.Length != count) continue;
+                bool same = true;
+                for (int k = 0; k < count && same; k++) same = tokens[i + k].Length == pattern[k];
+                if (!same) continue;
+                var pieces = Specials.TryGetValue(text[from..to], out var p) ? p : pattern;
+                (matches ??= []).Add((i, count, pieces));
+            }
+        }
+        if (matches is null) return;
+        matches.Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : a.Start.CompareTo(b.Start));
+        var seen = new HashSet<int>();
+        var accepted = new List<(int Start, int Count, byte[] Pieces)>();
+        foreach (var m in matches)
+        {
+            if (!seen.Contains(m.Start) && !seen.Contains(m.Start + m.Count - 1)) accepted.Add(m);
+            for (int k = m.Start; k < m.Start + m.Count; k++) seen.Add(k);
+        }
+        accepted.Sort((a, b) => a.Start.CompareTo(b.Start));
+        // Rebuild the span's tokens in one pass, so many matches in one long span stay linear.
+        var rebuilt = new List<Token>(tokens.Count - first);
+        int next = first;
+        foreach (var m in accepted)
+        {
+            for (; next < m.Start; next++) rebuilt.Add(tokens[next]);
+            int at = tokens[m.Start].Start;
+            foreach (byte len in m.Pieces) { rebuilt.Add(new Token(at, len, false)); at += len; }
+            next = m.Start + m.Count;
+        }
+        for (; next < tokens.Count; next++) rebuilt.Add(tokens[next]);
+        tokens.RemoveRange(first, tokens.Count - first);
+        tokens.AddRange(rebuilt);
     }
 
     // spaCy's _split_affixes + _attach_tokens. Prefixes and suffixes go to 'affixes' (suffixes flagged IsSpace=true
@@ -194,6 +321,7 @@ public static class SpacyEnglishTokenizer
         int pieceStart = 0, i = 0;
         while (i < str.Length)
         {
+            if (char.IsAsciiLetterOrDigit(str[i])) { i++; continue; }
             int len = MatchInfixAt(str, i);
             if (len == 0)
             {

@@ -53,6 +53,6 @@ internal static class Gpt2Loader
         foreach (var t in added) hasher.Add(t.Content).Add(t.Id).Add(1);
         int? eos = vocab.TryGetValue("<|endoftext|>", out var eosId) ? eosId : null;
         var model = new BytePairModel(table, pairs, wholePieceLookup: false);
-        return new Tokenizer(new TokenizerDefinition(name, model, new Gpt2PreTokenizer(), null, false, added, [], [], null, eos, hasher.Finish()));
+        return new Tokenizer(new TokenizerDefinition(name, model, new Gpt2PreTokenizer(), null, false, added, [], [], null, eos, hasher.Finish(), KnownPatterns.Gpt2));
     }
 }

@@ -111,8 +111,11 @@ internal static class HuggingFaceLoader
 
         IPreTokenizer pre = stages.Count == 1 ? stages[0] : new SequencePreTokenizer(stages);
         var normalizer = normalizerSteps.Count > 0 ? new TextNormalizer(normalizerSteps) : null;
-        return new Tokenizer(new TokenizerDefinition(name, bpe, pre, normalizer, prefixSpace, added, prefix, suffix, bos, eos, hasher.Finish()));
+        return new Tokenizer(new TokenizerDefinition(name, bpe, pre, normalizer, prefixSpace, added, prefix, suffix, bos, eos, hasher.Finish(),
+            description.Count == 1 ? SinglePattern(description[0]) : null));
     }
+
+    private static string SinglePattern(string stage) => stage == "bytelevel-regex" ? KnownPatterns.Gpt2 : stage["split:".Length..];
 
     private static int? FirstKnown(List<AddedToken> added, params string[] names)
     {

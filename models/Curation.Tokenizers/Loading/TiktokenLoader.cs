@@ -21,7 +21,7 @@ internal static class TiktokenLoader
 
         int? eos = specialTokens.TryGetValue("<|endoftext|>", out var e) ? e : null;
         return new Tokenizer(new TokenizerDefinition(name, model, KnownPatterns.Create(pattern), null, false,
-            added, [], [], null, eos, hasher.Finish()));
+            added, [], [], null, eos, hasher.Finish(), pattern));
     }
 
     /// <summary>Every pair of tokens whose concatenation is a token, ranked by that token: tiktoken's merge rule as a pair table.</summary>

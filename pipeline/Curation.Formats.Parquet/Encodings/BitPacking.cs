@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 
 namespace Curation.Formats.Parquet.Encodings;
@@ -6,6 +7,7 @@ namespace Curation.Formats.Parquet.Encodings;
 internal static class BitPacking
 {
     /// <summary>Unpacks <paramref name="dst"/>.Length values of <paramref name="bitWidth"/> bits (≤ 32) from <paramref name="src"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Unpack32(ReadOnlySpan<byte> src, int bitWidth, Span<int> dst)
     {
         if (bitWidth == 0) { dst.Clear(); return; }
@@ -50,6 +52,7 @@ internal static class BitPacking
     }
 
     /// <summary>Packs values of <paramref name="bitWidth"/> bits LSB-first; returns bytes written.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Pack(ReadOnlySpan<int> values, int bitWidth, Span<byte> dst)
     {
         var bytes = (values.Length * bitWidth + 7) / 8;

@@ -1,9 +1,12 @@
+using System.Runtime.CompilerServices;
+
 namespace Curation.Formats.Parquet.Encodings;
 
 /// <summary>Decodes the RLE / bit-packed hybrid encoding (levels, dictionary indices, booleans).</summary>
 internal static class RleHybridDecoder
 {
     /// <summary>Fills <paramref name="dst"/> from <paramref name="src"/>; returns the bytes consumed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Decode(ReadOnlySpan<byte> src, int bitWidth, Span<int> dst)
     {
         if (bitWidth is < 0 or > 32) throw new InvalidDataException($"RLE bit width {bitWidth} is out of range");

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Curation.Formats.Parquet.Meta;
 using Curation.Formats.Parquet.Reading;
@@ -8,7 +9,12 @@ namespace Curation.Formats.Parquet.Encodings;
 /// <summary>Appends <c>count</c> non-null values decoded from a page's value section to a <see cref="ColumnData"/>.</summary>
 internal static class ValueDecoders
 {
-    public static void Plain(ReadOnlySpan<byte> src, int count, ColumnData col)
+    /// <summary>
+    /// PLAIN values. For BYTE_ARRAY, <paramref name="inPlaceBase"/> ≥ 0 says <paramref name="src"/> already lies in
+    /// <c>col.Bytes</c> at that index, so values are recorded by position without copying.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Plain(ReadOnlySpan<byte> src, int count, ColumnData col, int inPlaceBase = -1)
     {
         col.EnsureValues(count);
         var v0 = col.ValueCount;
@@ -22,7 +28,10 @@ internal static class ValueDecoders
             case PhysicalType.Int64: CopyFixed(src, count, 8, MemoryMarshal.AsBytes(col.Longs.AsSpan(v0, count))); break;
             case PhysicalType.Float: CopyFixed(src, count, 4, MemoryMarshal.AsBytes(col.Floats.AsSpan(v0, count))); break;
             case PhysicalType.Double: CopyFixed(src, count, 8, MemoryMarshal.AsBytes(col.Doubles.AsSpan(v0, count))); break;
-            case PhysicalType.ByteArray: PlainByteArrays(src, count, col); return;
+            case PhysicalType.ByteArray:
+                if (inPlaceBase >= 0) PlainByteArraysInPlace(src, inPlaceBase, count, col);
+                else PlainByteArraysCopy(src, count, col);
+                return;
             default:
             {
                 var len = col.TypeLength;
@@ -41,28 +50,40 @@ internal static class ValueDecoders
         src.Slice(0, (int)bytes).CopyTo(dst);
     }
 
-    private static void PlainByteArrays(ReadOnlySpan<byte> src, int count, ColumnData col)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PlainByteArraysInPlace(ReadOnlySpan<byte> src, int baseIndex, int count, ColumnData col)
     {
-        // Values are copied into one buffer; the buffer is sized once from the page (an upper bound).
-        col.EnsureBytes(src.Length);
         var pos = 0;
-        var bytes = col.Bytes;
-        var offsets = col.Offsets;
-        var blen = col.ByteLength;
+        var starts = col.Starts;
+        var lengths = col.Lengths;
         var vc = col.ValueCount;
         for (var i = 0; i < count; i++)
         {
             if (src.Length - pos < 4) throw new InvalidDataException($"PLAIN byte array {i} of {count} runs past the end of the page");
             var len = BinaryPrimitives.ReadInt32LittleEndian(src.Slice(pos));
             pos += 4;
-            if (len < 0 || len > src.Length - pos) throw new InvalidDataException($"PLAIN byte array length {len} exceeds the page");
-            src.Slice(pos, len).CopyTo(bytes.AsSpan(blen));
+            if ((uint)len > (uint)(src.Length - pos)) throw new InvalidDataException($"PLAIN byte array length {len} exceeds the page");
+            starts[vc] = baseIndex + pos;
+            lengths[vc] = len;
+            vc++;
             pos += len;
-            blen += len;
-            offsets[++vc] = blen;
         }
-        col.ByteLength = blen;
         col.ValueCount = vc;
+    }
+
+    private static void PlainByteArraysCopy(ReadOnlySpan<byte> src, int count, ColumnData col)
+    {
+        col.EnsureBytes(src.Length);
+        var pos = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (src.Length - pos < 4) throw new InvalidDataException($"PLAIN byte array {i} of {count} runs past the end of the page");
+            var len = BinaryPrimitives.ReadInt32LittleEndian(src.Slice(pos));
+            pos += 4;
+            if ((uint)len > (uint)(src.Length - pos)) throw new InvalidDataException($"PLAIN byte array length {len} exceeds the page");
+            col.AppendBytes(src.Slice(pos, len));
+            pos += len;
+        }
     }
 
     public static void DeltaBinaryPacked(ReadOnlySpan<byte> src, int count, ColumnData col)

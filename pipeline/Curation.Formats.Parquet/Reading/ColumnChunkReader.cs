@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 using Curation.Formats.Parquet.Compression;
 using Curation.Formats.Parquet.Encodings;
@@ -50,6 +51,13 @@ internal sealed class ColumnChunkReader
         var read = RandomAccess.Read(_file, _chunk.AsSpan(0, (int)length), start);
         if (read != length) throw new CorruptDataException(_path, start + read, "file ends inside a column chunk");
 
+        if (col.Type == PhysicalType.ByteArray)
+        {
+            // Every page is decompressed into the column's buffer: size it once from the footer (bounded,
+            // since a damaged footer may claim anything) instead of regrowing page by page.
+            var bound = Math.Min(Math.Min(meta.TotalUncompressedSize, length * (long)MaxExpansion + (1 << 20)), Array.MaxLength);
+            col.EnsureBytes(Math.Max(0, bound));
+        }
         var pos = 0;
         while (col.LevelCount < meta.NumValues)
         {
@@ -65,7 +73,7 @@ internal sealed class ColumnChunkReader
             {
                 switch (header.Type)
                 {
-                    case PageType.DictionaryPage: ReadDictionary(header, body, meta.Codec, leaf); break;
+                    case PageType.DictionaryPage: ReadDictionary(header, body, meta.Codec, leaf, col); break;
                     case PageType.DataPage: ReadDataPageV1(header, body, meta.Codec, col); break;
                     case PageType.DataPageV2: ReadDataPageV2(header, body, meta.Codec, col); break;
                     case PageType.IndexPage: break;
@@ -81,33 +89,48 @@ internal sealed class ColumnChunkReader
         }
     }
 
-    private Span<byte> Decompress(PageHeader h, ReadOnlySpan<byte> body, CompressionCodec codec, int uncompressedSize)
+    /// <summary>
+    /// Decompresses a page body. Byte-array pages go straight into the column's byte buffer (values are
+    /// then referenced where they lie, never copied); other pages into a scratch buffer.
+    /// </summary>
+    private Span<byte> Decompress(ReadOnlySpan<byte> body, CompressionCodec codec, int uncompressedSize, ColumnData? inPlace, out int baseIndex)
     {
         if (uncompressedSize < 0) throw new InvalidDataException($"negative uncompressed size {uncompressedSize}");
         if (uncompressedSize > LargePage && uncompressedSize / MaxExpansion > body.Length)
             throw new InvalidDataException($"page claims to expand {body.Length} bytes to an absurd {uncompressedSize}");
-        if (_page.Length < uncompressedSize) _page = GC.AllocateUninitializedArray<byte>(Math.Max(uncompressedSize, Math.Min(Array.MaxLength, _page.Length * 3 / 2)));
-        var dst = _page.AsSpan(0, uncompressedSize);
+        Span<byte> dst;
+        if (inPlace is not null)
+        {
+            baseIndex = inPlace.ReserveBytes(uncompressedSize);
+            dst = inPlace.Bytes.AsSpan(baseIndex, uncompressedSize);
+        }
+        else
+        {
+            baseIndex = -1;
+            if (_page.Length < uncompressedSize) _page = GC.AllocateUninitializedArray<byte>(Math.Max(uncompressedSize, Math.Min(Array.MaxLength, _page.Length * 3 / 2)));
+            dst = _page.AsSpan(0, uncompressedSize);
+        }
         PageCodec.Decompress(codec, body, dst);
-        _ = h;
         return dst;
     }
 
-    private void ReadDictionary(PageHeader h, ReadOnlySpan<byte> body, CompressionCodec codec, SchemaNode leaf)
+    private void ReadDictionary(PageHeader h, ReadOnlySpan<byte> body, CompressionCodec codec, SchemaNode leaf, ColumnData col)
     {
         if (h.Encoding is not (ParquetEncoding.Plain or ParquetEncoding.PlainDictionary))
             throw new InvalidDataException($"dictionary page encoding {h.Encoding} is not PLAIN");
         if (h.NumValues < 0 || h.NumValues > (long)h.UncompressedSize * 8 + 8) throw new InvalidDataException($"dictionary declares an absurd {h.NumValues} values");
-        var data = Decompress(h, body, codec, h.UncompressedSize);
+        var inPlace = col.Type == PhysicalType.ByteArray ? col : null;
+        var data = Decompress(body, codec, h.UncompressedSize, inPlace, out var baseIndex);
+        // Byte-array dictionary entries stay in the column's buffer; the dictionary holds their positions.
         var dict = new ColumnData(leaf.Element.Type!.Value, leaf.Element.TypeLength, 0, 0);
-        ValueDecoders.Plain(data, h.NumValues, dict);
+        ValueDecoders.Plain(data, h.NumValues, dict, baseIndex);
         _dictionary = dict;
     }
 
     private void ReadDataPageV1(PageHeader h, ReadOnlySpan<byte> body, CompressionCodec codec, ColumnData col)
     {
         CheckCount(h.NumValues, h.UncompressedSize);
-        var data = Decompress(h, body, codec, h.UncompressedSize);
+        var data = Decompress(body, codec, h.UncompressedSize, col.Type == PhysicalType.ByteArray ? col : null, out var baseIndex);
         var n = h.NumValues;
         col.EnsureLevels(n);
         var pos = 0;
@@ -115,7 +138,7 @@ internal sealed class ColumnChunkReader
             pos += ReadV1Levels(data.Slice(pos), h.RepetitionLevelEncoding, col.MaxRepetitionLevel, col.Rep.AsSpan(col.LevelCount, n));
         if (col.MaxDefinitionLevel > 0)
             pos += ReadV1Levels(data.Slice(pos), h.DefinitionLevelEncoding, col.MaxDefinitionLevel, col.Def.AsSpan(col.LevelCount, n));
-        ReadValues(h.Encoding, data.Slice(pos), CountDefined(col, n), col);
+        ReadValues(h.Encoding, data.Slice(pos), CountDefined(col, n), col, baseIndex < 0 ? -1 : baseIndex + pos);
         col.LevelCount += n;
     }
 
@@ -134,10 +157,11 @@ internal sealed class ColumnChunkReader
             RleHybridDecoder.Decode(body.Slice(rl, dl), RleHybridEncoder.BitWidth(col.MaxDefinitionLevel), col.Def.AsSpan(col.LevelCount, n));
         var valuesBody = body.Slice(rl + dl);
         var valuesSize = h.UncompressedSize - rl - dl;
+        var baseIndex = -1;
         ReadOnlySpan<byte> values = h.IsCompressed && codec != CompressionCodec.Uncompressed
-            ? Decompress(h, valuesBody, codec, valuesSize)
+            ? Decompress(valuesBody, codec, valuesSize, col.Type == PhysicalType.ByteArray ? col : null, out baseIndex)
             : valuesBody;
-        ReadValues(h.Encoding, values, CountDefined(col, n), col);
+        ReadValues(h.Encoding, values, CountDefined(col, n), col, baseIndex);
         col.LevelCount += n;
     }
 
@@ -159,6 +183,7 @@ internal sealed class ColumnChunkReader
         return 4 + len;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int CountDefined(ColumnData col, int n)
     {
         if (col.MaxDefinitionLevel == 0) return n;
@@ -173,11 +198,11 @@ internal sealed class ColumnChunkReader
         return count;
     }
 
-    private void ReadValues(ParquetEncoding encoding, ReadOnlySpan<byte> data, int count, ColumnData col)
+    private void ReadValues(ParquetEncoding encoding, ReadOnlySpan<byte> data, int count, ColumnData col, int inPlaceBase)
     {
         switch (encoding)
         {
-            case ParquetEncoding.Plain: ValueDecoders.Plain(data, count, col); break;
+            case ParquetEncoding.Plain: ValueDecoders.Plain(data, count, col, inPlaceBase); break;
             case ParquetEncoding.PlainDictionary or ParquetEncoding.RleDictionary: ReadDictionaryIndices(data, count, col); break;
             case ParquetEncoding.DeltaBinaryPacked: ValueDecoders.DeltaBinaryPacked(data, count, col); break;
             case ParquetEncoding.DeltaLengthByteArray: ValueDecoders.DeltaLengthByteArray(data, count, col); break;
@@ -206,6 +231,7 @@ internal sealed class ColumnChunkReader
         return _scratch.AsSpan(0, count);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadDictionaryIndices(ReadOnlySpan<byte> data, int count, ColumnData col)
     {
         var dict = _dictionary ?? throw new InvalidDataException("dictionary-encoded page without a dictionary page");
@@ -226,13 +252,12 @@ internal sealed class ColumnChunkReader
             case PhysicalType.Float: for (var k = 0; k < count; k++) col.Floats[v0 + k] = dict.Floats[idx[k]]; break;
             case PhysicalType.Double: for (var k = 0; k < count; k++) col.Doubles[v0 + k] = dict.Doubles[idx[k]]; break;
             case PhysicalType.ByteArray:
-            {
-                long total = 0;
-                foreach (var i in idx) total += dict.Offsets[i + 1] - dict.Offsets[i];
-                col.EnsureBytes(total);
-                foreach (var i in idx) col.AppendBytes(dict.GetBytes(i));
-                return;
-            }
+                for (var k = 0; k < count; k++)
+                {
+                    col.Starts[v0 + k] = dict.Starts[idx[k]];
+                    col.Lengths[v0 + k] = dict.Lengths[idx[k]];
+                }
+                break;
             default:
             {
                 var w = col.TypeLength;

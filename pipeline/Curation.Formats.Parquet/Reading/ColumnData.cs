@@ -45,7 +45,8 @@ public sealed class ColumnData
     internal double[] Doubles = [];
     internal byte[] Bytes = [];
     internal int ByteLength;
-    internal int[] Offsets = [0];
+    internal int[] Starts = [];
+    internal int[] Lengths = [];
 
     /// <summary>Definition levels (empty when the column is required and not nested).</summary>
     public ReadOnlySpan<int> DefinitionLevels => Def is null ? default : Def.AsSpan(0, LevelCount);
@@ -63,8 +64,7 @@ public sealed class ColumnData
     public ReadOnlySpan<byte> GetBytes(int index)
     {
         if (TypeLength > 0) return Bytes.AsSpan(index * TypeLength, TypeLength);
-        var start = Offsets[index];
-        return Bytes.AsSpan(start, Offsets[index + 1] - start);
+        return Bytes.AsSpan(Starts[index], Lengths[index]);
     }
 
     /// <summary>Non-null value <paramref name="index"/> decoded as UTF-8.</summary>
@@ -97,7 +97,10 @@ public sealed class ColumnData
             case PhysicalType.Int64: Grow(ref Longs, need); break;
             case PhysicalType.Float: Grow(ref Floats, need); break;
             case PhysicalType.Double: Grow(ref Doubles, need); break;
-            case PhysicalType.ByteArray: Grow(ref Offsets, need + 1); break;
+            case PhysicalType.ByteArray:
+                Grow(ref Starts, need);
+                Grow(ref Lengths, need);
+                break;
             default: EnsureBytes((long)extra * TypeLength); break;
         }
     }
@@ -106,16 +109,30 @@ public sealed class ColumnData
     {
         var need = ByteLength + extra;
         if (need > Array.MaxLength) throw new InvalidDataException("column chunk holds more than 2 GiB of values");
-        if (need > Bytes.Length) Array.Resize(ref Bytes, (int)Math.Min(Array.MaxLength, Math.Max(need, Bytes.Length * 2L)));
+        if (need <= Bytes.Length) return;
+        var grown = GC.AllocateUninitializedArray<byte>((int)Math.Min(Array.MaxLength, Math.Max(need, Bytes.Length * 2L)));
+        Bytes.AsSpan(0, ByteLength).CopyTo(grown);
+        Bytes = grown;
     }
 
-    /// <summary>Appends one byte-array value (the offsets array must already have room).</summary>
+    /// <summary>Reserves <paramref name="length"/> bytes at the end of <see cref="Bytes"/> (a page decompressed in place); returns where they start.</summary>
+    internal int ReserveBytes(int length)
+    {
+        EnsureBytes(length);
+        var start = ByteLength;
+        ByteLength += length;
+        return start;
+    }
+
+    /// <summary>Appends one byte-array value (the start/length arrays must already have room).</summary>
     internal void AppendBytes(ReadOnlySpan<byte> value)
     {
         EnsureBytes(value.Length);
         value.CopyTo(Bytes.AsSpan(ByteLength));
+        Starts[ValueCount] = ByteLength;
+        Lengths[ValueCount] = value.Length;
         ByteLength += value.Length;
-        Offsets[++ValueCount] = ByteLength;
+        ValueCount++;
     }
 
     internal static void Grow<T>(ref T[] array, int need)

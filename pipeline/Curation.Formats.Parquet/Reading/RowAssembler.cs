@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Curation.Formats.Parquet.Meta;
 using Curation.Formats.Parquet.Schema;
 
@@ -49,6 +50,7 @@ internal sealed class RowAssembler
         return result;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private object?[] AssembleFlat(object?[] result)
     {
         var li = _field.LeafIndex;

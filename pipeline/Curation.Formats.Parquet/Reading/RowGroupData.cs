@@ -39,5 +39,16 @@ public sealed class RowGroupData
     }
 
     /// <summary>All values of top-level field <paramref name="field"/>, one per row (nested values as lists, structs and maps).</summary>
-    public object?[] Values(SchemaNode field) => new RowAssembler(field, this).AssembleAll();
+    public object?[] Values(SchemaNode field)
+    {
+        try
+        {
+            return new RowAssembler(field, this).AssembleAll();
+        }
+        catch (Exception e) when (e is IndexOutOfRangeException or ArgumentOutOfRangeException or InvalidCastException or OverflowException)
+        {
+            // Defence in depth: level streams that contradict the schema surface as corruption, not as a crash.
+            throw new CorruptDataException(Path, Offset, $"row group {Index}, field '{field.Name}': values contradict the schema ({e.Message})", e);
+        }
+    }
 }

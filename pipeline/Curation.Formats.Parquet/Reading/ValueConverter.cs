@@ -26,9 +26,9 @@ public static class ValueConverter
         {
             case PhysicalType.Boolean: return (c, i) => c.Bools[i];
             case PhysicalType.Int32:
-                if (lt?.Kind == LogicalTypeKind.Date || ct == ConvertedType.Date) return (c, i) => EpochDate.AddDays(c.Ints[i]);
+                if (lt?.Kind == LogicalTypeKind.Date || ct == ConvertedType.Date) return (c, i) => FromDays(c.Ints[i]);
                 if (lt?.Kind == LogicalTypeKind.Decimal || ct == ConvertedType.Decimal) { var s = Scale(el); return (c, i) => ScaleDecimal(c.Ints[i], s); }
-                if (lt?.Kind == LogicalTypeKind.Time || ct == ConvertedType.TimeMillis) return (c, i) => new TimeOnly(c.Ints[i] * TimeSpan.TicksPerMillisecond);
+                if (lt?.Kind == LogicalTypeKind.Time || ct == ConvertedType.TimeMillis) return (c, i) => FromTimeTicks(c.Ints[i], c.Ints[i] * TimeSpan.TicksPerMillisecond);
                 return IntegerKind(el) switch
                 {
                     (8, true) => (c, i) => (sbyte)c.Ints[i],
@@ -48,7 +48,7 @@ public static class ValueConverter
                 if (lt?.Kind == LogicalTypeKind.Time || ct == ConvertedType.TimeMicros)
                 {
                     var unit = lt?.Unit ?? TimeUnit.Micros;
-                    return (c, i) => new TimeOnly(Ticks(c.Longs[i], unit));
+                    return (c, i) => FromTimeTicks(c.Longs[i], Ticks(c.Longs[i], unit));
                 }
                 if (lt?.Kind == LogicalTypeKind.Decimal || ct == ConvertedType.Decimal) { var s = Scale(el); return (c, i) => ScaleDecimal(c.Longs[i], s); }
                 return IntegerKind(el) is (64, false) ? (c, i) => (ulong)c.Longs[i] : (c, i) => c.Longs[i];
@@ -84,10 +84,19 @@ public static class ValueConverter
         };
     }
 
+    /// <summary>Dates outside DateOnly's range (DuckDB allows them) stay as their day number.</summary>
+    private static object FromDays(int days)
+    {
+        var n = (long)EpochDate.DayNumber + days;
+        return n is >= 0 and <= 3_652_058 ? DateOnly.FromDayNumber((int)n) : days;
+    }
+
+    private static object FromTimeTicks(long raw, long ticks) => ticks is >= 0 and < TimeSpan.TicksPerDay ? new TimeOnly(ticks) : raw;
+
     private static long Ticks(long v, TimeUnit unit) => unit switch
     {
-        TimeUnit.Millis => v * TimeSpan.TicksPerMillisecond,
-        TimeUnit.Micros => v * 10,
+        TimeUnit.Millis => v is > long.MaxValue / TimeSpan.TicksPerMillisecond or < long.MinValue / TimeSpan.TicksPerMillisecond ? long.MaxValue : v * TimeSpan.TicksPerMillisecond,
+        TimeUnit.Micros => v is > long.MaxValue / 10 or < long.MinValue / 10 ? long.MaxValue : v * 10,
         _ => v / 100,
     };
 

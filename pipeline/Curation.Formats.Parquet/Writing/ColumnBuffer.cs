@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections;
 using System.Text;
 using Curation.Formats.Parquet.Meta;
@@ -74,6 +75,7 @@ internal sealed class ColumnBuffer
     }
 
     /// <summary>Adds one row's value (a list for list columns).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(object? value)
     {
         Rows++;

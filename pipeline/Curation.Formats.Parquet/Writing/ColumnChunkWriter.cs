@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 using Curation.Formats.Parquet.Compression;
 using Curation.Formats.Parquet.Encodings;
@@ -96,6 +97,7 @@ internal sealed class ColumnChunkWriter
     }
 
     /// <summary>Where the page starting at these positions ends: about PageBytes of values, ending on a row boundary.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (int LevelEnd, int ValueEnd, int Rows) PageExtent(ColumnBuffer col, int level, int value)
     {
         var target = _options.PageBytes;
@@ -124,6 +126,7 @@ internal sealed class ColumnChunkWriter
         return (l, v, rows);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void BuildDataPage(ColumnBuffer col, int level, int levelEnd, int value, int valueEnd, bool dictionary)
     {
         _page.Clear();

@@ -113,7 +113,7 @@ internal sealed class StatisticsBuilder
 
     private byte[] TruncateMin(ReadOnlySpan<byte> v) => v.Length <= _maxBytes ? v.ToArray() : v.Slice(0, Utf8Boundary(v, _maxBytes)).ToArray();
 
-    private byte[]? TruncateMax(ReadOnlySpan<byte> v)
+    private byte[] TruncateMax(ReadOnlySpan<byte> v)
     {
         if (v.Length <= _maxBytes) return v.ToArray();
         var cut = v.Slice(0, Utf8Boundary(v, _maxBytes)).ToArray();
@@ -126,7 +126,7 @@ internal sealed class StatisticsBuilder
                 return cut.AsSpan(0, i + 1).ToArray();
             }
         }
-        return null;
+        return v.ToArray();
     }
 
     private static int Utf8Boundary(ReadOnlySpan<byte> v, int length)

@@ -49,7 +49,12 @@ public sealed class LocalExecutor(int workers, IRunObserver? observer = null)
                 failures.AddRange(stepFailures.OrderBy(f => f.Item2));
                 break;
             }
+            // Killed attempts leave empty rank folders under .tmp; a complete step needs none of them.
+            var tmp = Path.Combine(dir.Root, ".tmp", step.Id);
+            if (Directory.Exists(tmp)) Directory.Delete(tmp, recursive: true);
         }
+        var tmpRoot = Path.Combine(dir.Root, ".tmp");
+        if (Directory.Exists(tmpRoot) && !Directory.EnumerateFileSystemEntries(tmpRoot).Any()) Directory.Delete(tmpRoot);
         return new RunResult(failures, ran, skipped);
     }
 }

@@ -48,8 +48,8 @@ public sealed class PipelineStep(StepConfig config, IReadOnlyList<IStage> stages
             MaxRecordBytes = input.MaxRecordBytes,
             BaseDirectory = input.From.Count > 0 ? rt.Run.Root : InputPlanner.BaseDirectory(input),
         };
-        using var rejects = new RejectFile(rt.Outputs, config.Output.Rejects);
-        using var quarantine = new QuarantineFile(rt.Outputs);
+        using var rejects = new RejectFile(rt.Outputs, config.Output.Rejects, rt.Run);
+        using var quarantine = new QuarantineFile(rt.Outputs, rt.Run);
 
         var readProbe = new InstrumentedStream.Probe();
         IAsyncEnumerable<Document> stream = InstrumentedStream.Measure(Read(files, input, readOptions, rt.Stats.Input, quarantine, ct), readProbe, ct);

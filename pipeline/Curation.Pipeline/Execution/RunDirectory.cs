@@ -42,6 +42,13 @@ public sealed class RunDirectory(string root)
 
     public string Relative(string path) => Path.GetRelativePath(Root, path).Replace('\\', '/');
 
+    /// <summary>
+    /// A path as written into outputs: relative to the run directory when inside it (so a run's bytes do not depend on
+    /// where the run directory is), otherwise as given.
+    /// </summary>
+    public string Display(string path) =>
+        path.StartsWith(Root + "/", StringComparison.Ordinal) ? Relative(path) : path;
+
     public string Absolute(string relative) => Path.GetFullPath(Path.Combine(Root, relative));
 
     public bool IsComplete(string step, int rank) => File.Exists(Completion(step, rank));

@@ -8,7 +8,7 @@ using Curation.Pipeline.Stages;
 namespace Curation.Pipeline.Execution;
 
 /// <summary>Writes a task's rejected documents (with stage and reason) to <c>rejects/&lt;step&gt;/&lt;rank&gt;.jsonl.gz</c>.</summary>
-internal sealed class RejectFile(TaskOutputs outputs, bool enabled) : IRejectSink, IDisposable
+internal sealed class RejectFile(TaskOutputs outputs, bool enabled, RunDirectory run) : IRejectSink, IDisposable
 {
     private JsonlDocumentWriter? _writer;
 
@@ -20,7 +20,7 @@ internal sealed class RejectFile(TaskOutputs outputs, bool enabled) : IRejectSin
         [
             new("reject_stage", stageId),
             new("reject_reason", reason),
-            new("source", document.Source.Path.Length == 0 ? MetaValue.Null : MetaValue.From(document.Source.ToString())),
+            new("source", document.Source.Path.Length == 0 ? MetaValue.Null : MetaValue.From((document.Source with { Path = run.Display(document.Source.Path) }).ToString())),
         ]));
     }
 
@@ -34,7 +34,7 @@ internal sealed class RejectFile(TaskOutputs outputs, bool enabled) : IRejectSin
 }
 
 /// <summary>Writes malformed records, byte-exact (as text when valid UTF-8, else base64), to <c>quarantine/&lt;step&gt;/&lt;rank&gt;.jsonl</c>.</summary>
-internal sealed class QuarantineFile(TaskOutputs outputs) : IQuarantine, IDisposable
+internal sealed class QuarantineFile(TaskOutputs outputs, RunDirectory run) : IQuarantine, IDisposable
 {
     private JsonlDocumentWriter? _writer;
 
@@ -46,7 +46,7 @@ internal sealed class QuarantineFile(TaskOutputs outputs) : IQuarantine, IDispos
         _writer.WriteRecord(w =>
         {
             w.WriteStartObject();
-            w.WriteString("path", r.Path);
+            w.WriteString("path", run.Display(r.Path));
             w.WriteNumber("line", r.Line);
             w.WriteNumber("byte_offset", r.ByteOffset);
             w.WriteString("kind", r.Kind);

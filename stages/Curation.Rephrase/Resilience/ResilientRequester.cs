@@ -22,8 +22,8 @@ public sealed class ResilientRequester : IDisposable
     private readonly Action<string>? _log;
     private readonly ResiliencePipeline<Completion> _retry;
     private readonly ResiliencePipeline<Completion> _guard;
-    private readonly MinuteQuota? _requestQuota;
-    private readonly MinuteQuota? _tokenQuota;
+    private readonly ClockedTokenBucket? _requestQuota;
+    private readonly ClockedTokenBucket? _tokenQuota;
     private readonly Random _jitter;
 
     public ResilientRequester(OpenAiCompatibleClient client, GenerationOptions generation, ResilienceOptions options,
@@ -39,8 +39,8 @@ public sealed class ResilientRequester : IDisposable
         _log = log;
         var time = timeProvider ?? TimeProvider.System;
         _jitter = new Random(options.JitterSeed);
-        if (limits.RequestsPerMinute is { } rpm) _requestQuota = new MinuteQuota(rpm, time);
-        if (limits.TokensPerMinute is { } tpm) _tokenQuota = new MinuteQuota(tpm, time);
+        if (limits.RequestsPerMinute is { } rpm) _requestQuota = new ClockedTokenBucket(rpm, time);
+        if (limits.TokensPerMinute is { } tpm) _tokenQuota = new ClockedTokenBucket(tpm, time);
         _retry = BuildRetry(time);
         _guard = BuildGuard(time);
     }
@@ -75,13 +75,26 @@ public sealed class ResilientRequester : IDisposable
         var tracker = context.Properties.GetValue(TrackerKey, null!);
         tracker.Attempts++;
         var token = context.CancellationToken;
-        using var requestLease = _requestQuota is null ? null : await _requestQuota.AcquireAsync(1, token).ConfigureAwait(false);
-        using var tokenLease = _tokenQuota is null ? null
-            : await _tokenQuota.AcquireAsync(TokenEstimate.FromChars(tracker.Prompt.Length + (tracker.System?.Length ?? 0)) + (_generation.MaxTokens ?? 0), token).ConfigureAwait(false);
+        if (_requestQuota is not null)
+            await AcquireAsync(_requestQuota, 1, token).ConfigureAwait(false);
+        if (_tokenQuota is not null)
+        {
+            var estimate = TokenEstimate.FromChars(tracker.Prompt.Length + (tracker.System?.Length ?? 0)) + (_generation.MaxTokens ?? 0);
+            // A request larger than a whole minute's quota waits for a full bucket rather than failing.
+            await AcquireAsync(_tokenQuota, (int)Math.Min(estimate, _tokenQuota.Capacity), token).ConfigureAwait(false);
+        }
         _stats.RecordRequest();
         return await _guard.ExecuteAsync(
             static (state, ct) => new ValueTask<Completion>(state.Self._client.CompleteAsync(state.Tracker.Prompt, state.Tracker.System, state.Self._generation, ct)),
             (Self: this, Tracker: tracker), token).ConfigureAwait(false);
+    }
+
+    private static async Task AcquireAsync(ClockedTokenBucket bucket, int permits, CancellationToken cancellationToken)
+    {
+        // Permits are consumed, not returned: a per-minute quota is spent by sending, so the lease is released at once.
+        using var lease = await bucket.AcquireAsync(permits, cancellationToken).ConfigureAwait(false);
+        if (!lease.IsAcquired)
+            throw new InvalidOperationException("the rate limiter refused a queued request");
     }
 
     private ResiliencePipeline<Completion> BuildRetry(TimeProvider time)

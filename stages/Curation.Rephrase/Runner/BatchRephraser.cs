@@ -50,8 +50,9 @@ public sealed class BatchRephraser : IDisposable
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        // The window of started documents is the reorder buffer: finished ones wait here until all earlier ones are yielded.
-        var window = Channel.CreateBounded<Task<RephraseOutcome>>(new BoundedChannelOptions(_options.Concurrency * 2)
+        // The window of started documents is the reorder buffer: finished ones wait here until all earlier ones are
+        // yielded. Four times the concurrency lets the workers run past one slow document without unbounded memory.
+        var window = Channel.CreateBounded<Task<RephraseOutcome>>(new BoundedChannelOptions(_options.Concurrency * 4)
         {
             SingleReader = true,
             SingleWriter = true,
@@ -61,7 +62,12 @@ public sealed class BatchRephraser : IDisposable
         try
         {
             await foreach (var pending in window.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
-                yield return await pending.ConfigureAwait(false);
+            {
+                var outcome = await pending.ConfigureAwait(false);
+                // Once cancelled, yield nothing more, even outcomes that are ready: the caller has stopped listening.
+                stop.Token.ThrowIfCancellationRequested();
+                yield return outcome;
+            }
             await producer.ConfigureAwait(false);
         }
         finally
@@ -99,6 +105,8 @@ public sealed class BatchRephraser : IDisposable
         if (chunks.Count == 0)
             return Task.FromResult(Fail(document, FailureReasons.EmptyInput, 0, "the document has no text"));
 
+        // Take the slot before looking at the cache, so generations finished by earlier documents are seen.
+        await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         var plan = new ChunkPlan[chunks.Count];
         var worstCase = default(TokenUsage);
         for (var i = 0; i < chunks.Count; i++)
@@ -108,21 +116,12 @@ public sealed class BatchRephraser : IDisposable
             if (plan[i].Cached is null)
                 worstCase += WorstCase(chunks[i]);
         }
-        if (!_ledger.TryReserve(worstCase))
+        if (_stopReason is not null || !_ledger.TryReserve(worstCase))
         {
+            slots.Release();
             if (Interlocked.CompareExchange(ref _stopReason, FailureReasons.BudgetExhausted, null) is null)
                 _options.Log?.Invoke($"budget exhausted: document {document.Id} and all later documents are not started");
             return Task.FromResult(NotProcessed(document, _stopReason!));
-        }
-
-        try
-        {
-            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            _ledger.Settle(worstCase, default);
-            throw;
         }
         return ProcessAsync(document, plan, worstCase, slots, cancellationToken);
     }
@@ -139,7 +138,8 @@ public sealed class BatchRephraser : IDisposable
             int attempts = 0, cached = 0;
             for (var i = 0; i < plan.Length; i++)
             {
-                var completion = plan[i].Cached;
+                // Look again: an identical chunk of another document may have been generated since planning.
+                var completion = plan[i].Cached ?? (_cache.TryGet(plan[i].Key, out var late) ? late : null);
                 if (completion is not null)
                 {
                     cached++;
@@ -151,7 +151,7 @@ public sealed class BatchRephraser : IDisposable
                     var result = await _requester.SendAsync(_options.Template.Render(plan[i].Text), _options.Template.System, label, cancellationToken).ConfigureAwait(false);
                     attempts += result.Attempts;
                     if (result.Completion is null)
-                        return Fail(document, result.FailureReason!, attempts, result.FailureDetail!);
+                        return Fail(document, result.FailureReason!, attempts, plan.Length == 1 ? result.FailureDetail! : $"chunk {i + 1}/{plan.Length}: {result.FailureDetail}");
                     completion = result.Completion;
                     // Commit before anything else can fail: this generation is paid for and must never be requested again.
                     _cache.Put(plan[i].Key, completion);

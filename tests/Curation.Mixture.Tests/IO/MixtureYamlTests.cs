@@ -24,7 +24,7 @@ public class MixtureYamlTests
     {
         Assert.Contains("m.yaml:2", Assert.Throws<FormatException>(() => MixtureYaml.Parse(new StringReader("a: 0.5\nb: -0.1\n"), "m.yaml")).Message);
         Assert.Contains("mapping", Assert.Throws<FormatException>(() => MixtureYaml.Parse(new StringReader("- a\n- b\n"), "m.yaml")).Message);
-        Assert.Contains("appears twice", Assert.Throws<FormatException>(() => MixtureYaml.Parse(new StringReader("a: 0.5\na: 0.5\n"), "m.yaml")).Message);
+        Assert.Contains("m.yaml:2", Assert.Throws<FormatException>(() => MixtureYaml.Parse(new StringReader("a: 0.5\na: 0.5\n"), "m.yaml")).Message);
         Assert.Contains("invalid YAML", Assert.Throws<FormatException>(() => MixtureYaml.Parse(new StringReader("a: [0.5\n"), "m.yaml")).Message);
     }
 

@@ -47,7 +47,7 @@ public sealed partial class FakeOpenAiServer : IAsyncDisposable
     public TimeSpan Latency { get; set; }
 
     /// <summary>How long a <see cref="FaultKind.Slow"/> answer is held back (real time).</summary>
-    public TimeSpan SlowDelay { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan SlowDelay { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>Every request: document, attempt for that prompt, fault, virtual arrival time.</summary>
     public ConcurrentQueue<(int Doc, int Attempt, Fault Fault, DateTimeOffset At)> Log { get; } = new();

@@ -12,13 +12,13 @@ public static class Rig
 
     public static ScaledTimeProvider Clock() => new(TimeScale);
 
-    /// <summary>Backoff 1 s doubling, 50 s attempt timeout (0.5 s real), 3 retries.</summary>
+    /// <summary>Backoff 1 s doubling, 200 s attempt timeout (2 s real: generous for a loaded CI box), 3 retries.</summary>
     public static ResilienceOptions Resilience => new()
     {
         MaxRetries = 3,
         BaseDelay = TimeSpan.FromSeconds(1),
         MaxDelay = TimeSpan.FromSeconds(20),
-        AttemptTimeout = TimeSpan.FromSeconds(50),
+        AttemptTimeout = TimeSpan.FromSeconds(200),
     };
 
     public static SourceDocument Doc(int i) => new($"d{i}", $"[doc-{i:D4}] Paragraph number {i} about an interesting topic.");

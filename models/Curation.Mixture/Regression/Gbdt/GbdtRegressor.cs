@@ -8,6 +8,7 @@ namespace Curation.Mixture.Regression.Gbdt;
 public sealed class GbdtRegressor : IMixtureRegressor
 {
     private RegressionTree[] _trees = [];
+    private CompiledForest _forest = new([]);
     private int _featureCount;
 
     /// <summary>Creates an unfitted model; null options mean the defaults.</summary>
@@ -41,6 +42,7 @@ public sealed class GbdtRegressor : IMixtureRegressor
         if (Options.EarlyStoppingRounds == 0 || stride < 2 || n / stride < 2)
         {
             (InitialScore, _trees) = Boost(features, targets, Enumerable.Range(0, n).ToArray(), [], Options.MaxRounds);
+            _forest = new CompiledForest(_trees);
             return;
         }
         var train = new List<int>();
@@ -49,6 +51,7 @@ public sealed class GbdtRegressor : IMixtureRegressor
         (InitialScore, _trees) = Boost(features, targets, [.. train], [.. valid], Options.MaxRounds);
         if (Options.RefitOnAllRows)
             (InitialScore, _trees) = Boost(features, targets, Enumerable.Range(0, n).ToArray(), [], _trees.Length);
+        _forest = new CompiledForest(_trees);
     }
 
     /// <summary>Fits on the training runs with early stopping on the given held-out runs (RegMix's protocol; no refit).</summary>
@@ -63,6 +66,7 @@ public sealed class GbdtRegressor : IMixtureRegressor
         var train = Enumerable.Range(0, features.Count).ToArray();
         var valid = Enumerable.Range(features.Count, validFeatures.Count).ToArray();
         (InitialScore, _trees) = Boost(all, y, train, valid, Options.MaxRounds);
+        _forest = new CompiledForest(_trees);
     }
 
     /// <inheritdoc />
@@ -78,16 +82,9 @@ public sealed class GbdtRegressor : IMixtureRegressor
     public void PredictMany(ReadOnlySpan<double> rowMajor, int featureCount, Span<double> output)
     {
         TrainingData.CheckWidth(_featureCount, featureCount);
+        if (rowMajor.Length < output.Length * featureCount) throw new ArgumentException("fewer feature values than rows × features", nameof(rowMajor));
         output.Fill(InitialScore);
-        // Tree-major over blocks of rows keeps one tree's nodes hot in cache while it scores many rows.
-        const int block = 512;
-        for (var start = 0; start < output.Length; start += block)
-        {
-            var end = Math.Min(output.Length, start + block);
-            foreach (var t in _trees)
-                for (var r = start; r < end; r++)
-                    output[r] += t.Predict(rowMajor.Slice(r * featureCount, featureCount));
-        }
+        _forest.AddPredictions(rowMajor, featureCount, output);
     }
 
     /// <inheritdoc />

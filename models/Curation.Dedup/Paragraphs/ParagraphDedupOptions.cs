@@ -1,0 +1,29 @@
+using Curation.Dedup.Exact;
+
+namespace Curation.Dedup.Paragraphs;
+
+/// <summary>Options of the paragraph/line dedup steps.</summary>
+public sealed record ParagraphDedupOptions
+{
+    /// <summary>Split on single newlines (lines) or on blank lines (paragraphs).</summary>
+    public SegmentUnit Unit { get; init; } = SegmentUnit.Paragraph;
+
+    /// <summary>Normalisation of a segment before hashing.</summary>
+    public TextNormalization Normalization { get; init; } = TextNormalization.Whitespace;
+
+    /// <summary>Segments whose normalised form is shorter than this (in characters) are never removed.</summary>
+    public int MinLength { get; init; } = 1;
+
+    /// <summary>Memory for buffered records of one task; beyond it sorted runs spill to disk.</summary>
+    public long MemoryBudgetBytes { get; init; } = 256L << 20;
+}
+
+/// <summary>The unit of paragraph-level dedup.</summary>
+public enum SegmentUnit
+{
+    /// <summary>Lines separated by <c>\n</c>.</summary>
+    Line,
+
+    /// <summary>Paragraphs separated by one or more blank lines.</summary>
+    Paragraph,
+}

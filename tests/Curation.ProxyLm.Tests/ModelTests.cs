@@ -1,0 +1,108 @@
+using Curation.ProxyLm.Backend;
+using Curation.ProxyLm.Config;
+using Curation.ProxyLm.Model;
+
+namespace Curation.ProxyLm.Tests;
+
+public sealed class ModelTests
+{
+    private static int[] RandomTokens(int n, int v, ulong seed)
+    {
+        var r = new Rng(seed);
+        return Enumerable.Range(0, n).Select(_ => (int)r.NextInt64(v)).ToArray();
+    }
+
+    [Theory]
+    [InlineData(true, 1)]
+    [InlineData(false, 2)]
+    public void WholeModelGradientsMatchFiniteDifferences(bool tied, int threads)
+    {
+        var config = new ModelConfig { VocabSize = 11, ContextLength = 6, Layers = 2, Heads = 2, Width = 8, MlpWidth = 12, TiedEmbeddings = tied };
+        const int b = 2, t = 5;
+        using var backend = new CpuBackend(threads);
+        using var model = new GptModel(backend, config, b, t);
+        // Large random weights so every gradient is well above float rounding in the finite differences.
+        var rng = new Rng(7);
+        var p = new float[model.Layout.Total];
+        for (var i = 0; i < p.Length; i++) p[i] = (float)(rng.NextNormal() * 0.4);
+        backend.Upload(p, model.Parameters.All);
+        var tokens = RandomTokens(b * t, 11, 1);
+        var targets = RandomTokens(b * t, 11, 2);
+        model.Forward(tokens, targets);
+        model.ZeroGradients();
+        model.Backward();
+        var grad = new float[p.Length];
+        backend.Download(model.Gradients.All, grad);
+        const float eps = 1e-2f;
+        foreach (var tensor in model.Layout.Tensors)
+        {
+            var stride = Math.Max(1, (int)(tensor.Length / 6));
+            for (var k = 0; k < tensor.Length; k += stride)
+            {
+                var i = (int)(tensor.Offset + k);
+                var saved = p[i];
+                p[i] = saved + eps; backend.Upload(p, model.Parameters.All); var up = model.Forward(tokens, targets);
+                p[i] = saved - eps; backend.Upload(p, model.Parameters.All); var down = model.Forward(tokens, targets);
+                p[i] = saved; backend.Upload(p, model.Parameters.All);
+                var numeric = (up - down) / (2.0 * eps);
+                Assert.True(Math.Abs(numeric - grad[i]) <= 2e-3 + 5e-2 * Math.Abs(numeric),
+                    $"{tensor.Name}[{k}]: numeric {numeric:G6} vs analytic {grad[i]:G6}");
+            }
+        }
+    }
+
+    [Fact]
+    public void InitialLossIsCloseToLnVocab()
+    {
+        var config = new ModelConfig { VocabSize = 4096, ContextLength = 64, Layers = 2, Heads = 4, Width = 128, MlpWidth = 512 };
+        using var backend = new CpuBackend(2);
+        using var model = new GptModel(backend, config, 4, 64);
+        model.Initialize(new Rng(0));
+        var loss = model.Forward(RandomTokens(256, 4096, 3), RandomTokens(256, 4096, 4));
+        Assert.InRange(loss, Math.Log(4096) - 0.1, Math.Log(4096) + 0.1);
+    }
+
+    [Fact]
+    public void OverfitsASingleBatch()
+    {
+        var config = new ModelConfig { VocabSize = 64, ContextLength = 16, Layers = 2, Heads = 2, Width = 32 };
+        using var backend = new CpuBackend(2);
+        using var model = new GptModel(backend, config, 4, 16);
+        model.Initialize(new Rng(1));
+        var tokens = RandomTokens(64, 64, 5);
+        var targets = RandomTokens(64, 64, 6);
+        var first = model.Forward(tokens, targets);
+        var loss = first;
+        for (var step = 1; step <= 150; step++)
+        {
+            loss = model.Forward(tokens, targets);
+            model.ZeroGradients();
+            model.Backward();
+            model.Update(1e-2f, 0.9f, 0.999f, 1e-8f, 0f, 1f, step);
+        }
+        Assert.InRange(first, Math.Log(64) - 0.1, Math.Log(64) + 0.1);
+        Assert.True(loss < 0.1, $"loss after 150 steps on one batch: {loss}");
+    }
+
+    [Fact]
+    public void RejectsTokensOutsideTheVocabulary()
+    {
+        var config = new ModelConfig { VocabSize = 16, ContextLength = 4, Layers = 1, Heads = 1, Width = 8 };
+        using var backend = new CpuBackend(1);
+        using var model = new GptModel(backend, config, 1, 4);
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => model.Forward([1, 2, 16, 3], [1, 2, 3, 4]));
+        Assert.Contains("token id 16 at position 2", e.Message);
+    }
+
+    [Fact]
+    public void ParameterCountsMatchRegMixAndTorchBench()
+    {
+        // peers/torch_bench.py prints 953,856 params for this shape; its Linear layers carry biases like ours.
+        var tiny = new ParameterLayout(new ModelConfig { VocabSize = 4096, ContextLength = 256, Layers = 2, Heads = 4, Width = 128, MlpWidth = 512 });
+        Assert.Equal(953_856, tiny.Tensors.Sum(t => t.Length));
+        Assert.Equal(396_800, tiny.NonEmbeddingCount);
+        // RegMix "1M": 2 × (4·256² + 2·256·512) ≈ 1.05M matrix weights (+ biases and norms), untied head.
+        var regmix = new ParameterLayout(new ModelConfig { VocabSize = 50432, ContextLength = 2048, Layers = 2, Heads = 8, Width = 256, MlpWidth = 512, TiedEmbeddings = false });
+        Assert.InRange(regmix.NonEmbeddingCount, 1_000_000, 1_100_000);
+    }
+}
