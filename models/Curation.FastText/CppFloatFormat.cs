@@ -8,7 +8,8 @@ public static class CppFloatFormat
     /// <summary>printf("%.{precision}g", value).</summary>
     public static string G(double value, int precision = 6)
     {
-        if (double.IsNaN(value)) return double.IsNegative(value) ? "-nan" : "nan";
+        // .NET's NaN has the sign bit set, C++'s quiet_NaN does not; fastText only prints the latter.
+        if (double.IsNaN(value)) return "nan";
         if (double.IsInfinity(value)) return value > 0 ? "inf" : "-inf";
         if (value == 0) return double.IsNegative(value) ? "-0" : "0";
         var p = Math.Max(precision, 1);

@@ -50,12 +50,18 @@ public sealed class FastTextModel
 
     internal static FastTextLoss CreateLoss(FastTextArgs args, FastTextMatrix output, FastTextDictionary dictionary) => args.Loss switch
     {
-        LossName.HierarchicalSoftmax => new HierarchicalSoftmaxLoss(output, dictionary.GetLabelCounts()),
-        LossName.NegativeSampling => new NegativeSamplingLoss(output, args.Neg, dictionary.GetLabelCounts()),
+        LossName.HierarchicalSoftmax => new HierarchicalSoftmaxLoss(output, TargetCounts(args, dictionary)),
+        LossName.NegativeSampling => new NegativeSamplingLoss(output, args.Neg, TargetCounts(args, dictionary)),
         LossName.Softmax => new SoftmaxLoss(output),
         LossName.OneVsAll => new OneVsAllLoss(output),
         _ => throw new ArgumentException($"unknown loss {(int)args.Loss}"),
     };
+
+    /// <summary>fastText's getTargetCounts: label counts for classifiers, word counts for word-vector models.</summary>
+    private static long[] TargetCounts(FastTextArgs args, FastTextDictionary dictionary) =>
+        args.Model == ModelName.Supervised
+            ? dictionary.GetLabelCounts()
+            : Enumerable.Range(0, dictionary.WordCount).Select(dictionary.GetCount).ToArray();
 
     /// <summary>Loads a fastText .bin or .ftz file; damaged files throw <see cref="FastTextFormatException"/>.</summary>
     public static FastTextModel Load(string path) => ModelFile.Load(path);

@@ -6,9 +6,6 @@ using System.Text.Json;
 
 namespace Curation.Tokenizers;
 
-/// <summary>Totals of a <see cref="DocumentTokenizer"/> run.</summary>
-public sealed record TokenizeSummary(long Documents, long Tokens, long InputBytes);
-
 /// <summary>
 /// Tokenizes a file of documents — JSONL with a <c>text</c> field per line, or a plain text file as one
 /// document (<c>.gz</c> accepted) — writing <c>{"ids":[...]}</c> (or <c>{"tokens":N}</c>) per document in input

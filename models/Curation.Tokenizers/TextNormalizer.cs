@@ -17,6 +17,21 @@ internal sealed class TextNormalizer
 
     public IReadOnlyList<string> Steps => _steps;
 
+    /// <summary>
+    /// HF's Lowercase: Rust's <c>char::to_lowercase</c> per code point (no final-sigma context), so U+0130 becomes
+    /// "i\u0307" where .NET's invariant mapping would keep it.
+    /// </summary>
+    internal static string Lowercase(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var r in text.EnumerateRunes())
+        {
+            if (r.Value == 0x130) sb.Append("i\u0307");
+            else sb.Append(Rune.ToLowerInvariant(r).ToString());
+        }
+        return sb.ToString();
+    }
+
     /// <summary>The normalised text as UTF-8, or null when it is unchanged.</summary>
     public byte[]? Apply(ReadOnlySpan<byte> utf8)
     {
@@ -28,7 +43,7 @@ internal sealed class TextNormalizer
             text ??= Encoding.UTF8.GetString(utf8);
             text = step switch
             {
-                "Lowercase" => text.ToLowerInvariant(),
+                "Lowercase" => Lowercase(text),
                 _ => UnicodeNormalizer.Normalize(text, step),
             };
         }

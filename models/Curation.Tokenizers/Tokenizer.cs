@@ -138,6 +138,15 @@ public sealed class Tokenizer
         return results;
     }
 
+    /// <summary>Encodes many UTF-8 documents on up to <paramref name="maxDegreeOfParallelism"/> threads; results in input order.</summary>
+    public int[][] EncodeBatch(IReadOnlyList<ReadOnlyMemory<byte>> utf8Documents, int maxDegreeOfParallelism = -1)
+    {
+        var results = new int[utf8Documents.Count][];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
+        Parallel.For(0, utf8Documents.Count, options, i => results[i] = EncodeToIds(utf8Documents[i].Span));
+        return results;
+    }
+
     /// <summary>The bytes of the ids (special tokens as their text).</summary>
     public byte[] DecodeToBytes(ReadOnlySpan<int> ids)
     {

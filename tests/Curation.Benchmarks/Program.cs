@@ -1,5 +1,10 @@
 using BenchmarkDotNet.Running;
+using Curation.Benchmarks.Pipeline;
 
 // Every benchmark class in this assembly; pick with --filter, e.g.
 //   dotnet run -c Release --project tests/Curation.Benchmarks -- --filter '*Jsonl*'
+// Side-by-side helpers used by tests/bench/*/ scripts:
+//   dotnet run -c Release --project tests/Curation.Benchmarks -- jsonl-read FILE
+if (args.Length == 2 && args[0] == "jsonl-read") return JsonlReadBenchmarks.ReadFile(args[1]);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

@@ -28,26 +28,32 @@ public sealed class OracleModels : IDisposable
     public string Dir => _dir.Path;
 
     /// <summary>Path of the fastText-trained .bin for <paramref name="config"/>.</summary>
-    public string Bin(string config)
+    public string Bin(string config) => Train(config, config, []);
+
+    private string Train(string name, string config, string[] extra)
     {
         lock (_lock)
         {
-            if (_models.TryGetValue(config, out var path)) return path;
-            var output = _dir.File(config);
+            if (_models.TryGetValue(name, out var path)) return path;
+            var output = _dir.File(name);
             FastTextOracle.Run(["supervised", "-input", FastTextOracle.TrainFile, "-output", output, "-dim", "16",
-                "-wordNgrams", "2", "-bucket", "20000", "-thread", "1", "-seed", "0", "-epoch", "3", "-verbose", "0", .. Configs[config]]);
-            _models[config] = output + ".bin";
+                "-wordNgrams", "2", "-bucket", "20000", "-thread", "1", "-seed", "0", "-epoch", "3", "-verbose", "0",
+                .. Configs[config], .. extra]);
+            _models[name] = output + ".bin";
             return output + ".bin";
         }
     }
 
-    /// <summary>Path of the fastText-quantized .ftz for <paramref name="config"/> (qnorm; optionally pruned and retrained).</summary>
+    /// <summary>
+    /// Path of a fastText-quantized .ftz (qnorm) for <paramref name="config"/>: pruned to 3,000 rows and
+    /// retrained, or unpruned from a smaller model (minCount 4, 3,000 buckets) to keep k-means quick.
+    /// </summary>
     public string Ftz(string config, bool prune)
     {
-        var bin = Bin(config);
+        var bin = prune ? Bin(config) : Train(config + "-small", config, ["-minCount", "4", "-bucket", "3000"]);
         lock (_lock)
         {
-            var key = config + (prune ? "-pruned" : "") + ".ftz";
+            var key = config + (prune ? "-pruned" : "-full") + ".ftz";
             if (_models.TryGetValue(key, out var path)) return path;
             var work = _dir.File("quantized-" + key[..^4]);
             File.Copy(bin, work + ".bin", overwrite: true);

@@ -69,5 +69,10 @@ public sealed class PredictParityTests(OracleModels models) : IClassFixture<Orac
         var bin = models.Bin("softmax");
         Assert.Equal(FastTextOracle.Run("test", bin, FastTextOracle.TestFile), FastTextOracle.Curation("test", bin, FastTextOracle.TestFile));
         Assert.Equal(FastTextOracle.Run("test", bin, FastTextOracle.TestFile, "2"), FastTextOracle.Curation("test", bin, FastTextOracle.TestFile, "2"));
+        using var dir = new Curation.Testing.TempDir("ft-nolabels");
+        File.WriteAllText(dir.File("nolabels.txt"), "no labels here\nnor here\n");
+        var empty = FastTextOracle.Curation("test", bin, dir.File("nolabels.txt"));
+        Assert.Equal(FastTextOracle.Run("test", bin, dir.File("nolabels.txt")), empty);
+        Assert.Contains("P@1\tnan", empty);
     }
 }

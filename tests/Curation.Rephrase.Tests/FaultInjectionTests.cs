@@ -67,7 +67,8 @@ public sealed class FaultInjectionTests
             }
             else
             {
-                var rewritten = Assert.IsType<RephraseOutcome.Rewritten>(outcomes[i]);
+                var rewritten = outcomes[i] as RephraseOutcome.Rewritten;
+                Assert.True(rewritten is not null, $"document {i} should have been rewritten: {outcomes[i]}; requests {server.RequestsFor(i)}");
                 Assert.Equal(Rig.Expected(docs[i]), rewritten.Text);
                 Assert.Equal(docs[i].Id, rewritten.Provenance.ParentId);
                 Assert.Equal("test-model", rewritten.Provenance.Model);

@@ -67,7 +67,8 @@ public class BehaviourTests
         Assert.Equal(64, Tokenizer.FromName("cl100k_base").DefinitionHash.Length);
         var a = Tokenizer.FromFile(RepoPaths.Fixture("tokenizers", "hf_gpt2_tokenizer.json")).DefinitionHash;
         Assert.Equal(a, Tokenizer.FromFile(RepoPaths.Fixture("tokenizers", "hf_gpt2_tokenizer.json")).DefinitionHash);
-        Assert.Equal("0cd2d4eb9a85f3a71a1e8e3b74d0b6dbb9a8a19b3d9e24a6bb1ac8d3f8c6e4d0".Length, a.Length);
+        Assert.Matches("^[0-9a-f]{64}$", a);
+        Assert.NotEqual(a, Tokenizer.FromName("gpt2").DefinitionHash); // merges-based vs rank-based definitions
     }
 
     [Fact]

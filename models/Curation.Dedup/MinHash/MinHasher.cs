@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Curation.Dedup.Hashing;
 using Curation.Dedup.Text;
@@ -23,6 +22,7 @@ public sealed class MinHasher : ISignatureScheme
 
     private readonly ulong[] _a;
     private readonly ulong[] _b;
+    private readonly UniversalHashKernel _kernel;
 
     /// <summary>Creates a hasher with validated options.</summary>
     public MinHasher(MinHashOptions options)
@@ -39,6 +39,7 @@ public sealed class MinHasher : ISignatureScheme
             _a[i] = NextSplitMix(ref state) % (MersennePrime - 1) + 1;
             _b[i] = NextSplitMix(ref state) % MersennePrime;
         }
+        _kernel = new UniversalHashKernel(_a, _b);
     }
 
     /// <summary>The options this hasher was built with.</summary>
@@ -74,11 +75,12 @@ public sealed class MinHasher : ISignatureScheme
                 if (bytes[i] == (byte)' ') starts[words++] = i + 1;
             starts[words] = byteCount + 1; // sentinel: "start of the word after the last" minus the space
 
-            signature.Fill(ulong.MaxValue);
+            Span<ulong> mins = _kernel.PaddedLength <= 512 ? stackalloc ulong[_kernel.PaddedLength] : new ulong[_kernel.PaddedLength];
+            mins.Fill(ulong.MaxValue);
             int n = Options.NGram;
             if (words <= n)
             {
-                Accumulate(XxHash64.Hash(bytes.AsSpan(0, byteCount)), signature);
+                _kernel.Accumulate(XxHash64.Hash(bytes.AsSpan(0, byteCount)), mins);
             }
             else
             {
@@ -86,9 +88,10 @@ public sealed class MinHasher : ISignatureScheme
                 {
                     int begin = starts[w];
                     int end = starts[w + n] - 1;
-                    Accumulate(XxHash64.Hash(bytes.AsSpan(begin, end - begin)), signature);
+                    _kernel.Accumulate(XxHash64.Hash(bytes.AsSpan(begin, end - begin)), mins);
                 }
             }
+            mins[.._a.Length].CopyTo(signature);
             return true;
         }
         finally
@@ -105,22 +108,6 @@ public sealed class MinHasher : ISignatureScheme
         int equal = 0;
         for (int i = 0; i < a.Length; i++) if (a[i] == b[i]) equal++;
         return a.Length == 0 ? 0 : (double)equal / a.Length;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Accumulate(ulong shingleHash, Span<ulong> mins)
-    {
-        ulong x = (shingleHash & MersennePrime) + (shingleHash >> 61);
-        if (x >= MersennePrime) x -= MersennePrime;
-        ulong[] a = _a, b = _b;
-        for (int i = 0; i < mins.Length && i < a.Length && i < b.Length; i++)
-        {
-            ulong hi = Math.BigMul(a[i], x, out ulong lo);
-            ulong r = (lo & MersennePrime) + ((lo >> 61) | (hi << 3)) + b[i];
-            r = (r & MersennePrime) + (r >> 61);
-            if (r >= MersennePrime) r -= MersennePrime;
-            if (r < mins[i]) mins[i] = r;
-        }
     }
 
     private static ulong NextSplitMix(ref ulong state)

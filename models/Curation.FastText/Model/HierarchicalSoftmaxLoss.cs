@@ -10,6 +10,7 @@ internal sealed class HierarchicalSoftmaxLoss : BinaryLogisticLoss
 
     public HierarchicalSoftmaxLoss(FastTextMatrix wo, long[] counts) : base(wo)
     {
+        if (counts.Length == 0) throw new ArgumentException("hierarchical softmax needs at least one target");
         _osz = counts.Length;
         _tree = new (int, int, int, long, bool)[2 * _osz - 1];
         for (var i = 0; i < _tree.Length; i++) _tree[i] = (-1, -1, -1, (long)1e15, false);

@@ -32,7 +32,14 @@ internal static class ModelFile
         FastTextMatrix output = quantInput && qout ? QuantizedMatrix.Load(r, "output") : DenseMatrix.Load(r, "output");
         Validate(r, args, dictionary, input, output);
         if (r.Remaining != 0) throw r.Error($"{r.Remaining} unexpected bytes after the output matrix");
-        return new FastTextModel(args, dictionary, input, output);
+        try
+        {
+            return new FastTextModel(args, dictionary, input, output);
+        }
+        catch (ArgumentException e)
+        {
+            throw r.Error(e.Message);
+        }
     }
 
     private static void Validate(ModelReader r, FastTextArgs args, FastTextDictionary dictionary, FastTextMatrix input, FastTextMatrix output)

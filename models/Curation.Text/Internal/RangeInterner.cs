@@ -17,9 +17,11 @@ internal sealed class RangeInterner
     public void Reset(string source)
     {
         _source = source;
-        if (_count > 0) Array.Clear(_slots);
+        // After a large document, a table far bigger than the last use is replaced rather than cleared, so a
+        // stream of small documents does not pay for clearing it every time.
+        if (_slots.Length > 4096 && _count * 8 < _slots.Length) { _slots = new int[256]; _ranges = new Range[128]; _hashes = new int[128]; }
+        else if (_count > 0) Array.Clear(_slots);
         _count = 0;
-        if (_slots.Length > 1 << 20) { _slots = new int[256]; _ranges = new Range[128]; _hashes = new int[128]; }
     }
 
     /// <summary>Returns the id of the substring and whether it was seen before.</summary>

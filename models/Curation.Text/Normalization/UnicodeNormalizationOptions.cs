@@ -5,7 +5,7 @@ namespace Curation.Text.Normalization;
 /// <summary>Settings of <see cref="UnicodeNormalizationRule"/>.</summary>
 public sealed record UnicodeNormalizationOptions
 {
-    /// <summary>The Unicode normalisation form; NFC by default (null skips it).</summary>
+    /// <summary>The Unicode normalisation form: FormC (default) or FormD; null skips it.</summary>
     public NormalizationForm? Form { get; init; } = NormalizationForm.FormC;
     /// <summary>Remove C0/C1 control characters other than tab, newline and carriage return, and the BOM / U+FFFE / U+FFFF.</summary>
     public bool RemoveControlCharacters { get; init; } = true;

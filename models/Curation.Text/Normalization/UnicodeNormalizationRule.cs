@@ -67,7 +67,13 @@ public sealed class UnicodeNormalizationRule(UnicodeNormalizationOptions options
             sb.Append(c);
         }
         string result = sb.ToString();
-        if (o.Form is { } form && !result.IsNormalized(form)) result = result.Normalize(form);
+        result = o.Form switch
+        {
+            null => result,
+            NormalizationForm.FormC => CanonicalNormalizer.ToNfc(result),
+            NormalizationForm.FormD => CanonicalNormalizer.ToNfd(result),
+            _ => throw new NotSupportedException($"normalisation form {o.Form} is not supported; use FormC or FormD"),
+        };
         return (result, surrogates, mojibake, controls);
     }
 

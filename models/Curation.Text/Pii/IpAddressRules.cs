@@ -55,7 +55,10 @@ public static class IpAddressRules
         var b = IPAddress.Parse(s).GetAddressBytes();
         bool allZeroPrefix = b.AsSpan(0, 15).IndexOfAnyExcept((byte)0) < 0;
         if (allZeroPrefix && (b[15] == 0 || b[15] == 1)) return false;                                  // :: and ::1
-        if (b.AsSpan(0, 10).IndexOfAnyExcept((byte)0) < 0 && b[10] == 0xff && b[11] == 0xff) return false; // ::ffff:0:0/96
+        if (b.AsSpan(0, 10).IndexOfAnyExcept((byte)0) < 0 && b[10] == 0xff && b[11] == 0xff)           // ::ffff:a.b.c.d
+        {
+            return IsGlobalV4(((uint)b[12] << 24) | ((uint)b[13] << 16) | ((uint)b[14] << 8) | b[15]);
+        }
         if ((b[0] & 0xfe) == 0xfc) return false;                                                        // fc00::/7
         if (b[0] == 0xfe && (b[1] & 0xc0) == 0x80) return false;                                        // fe80::/10
         if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0d && b[3] == 0xb8) return false;                 // 2001:db8::/32

@@ -199,10 +199,8 @@ public static class RuleRegistry
         {
             "NFC" => NormalizationForm.FormC,
             "NFD" => NormalizationForm.FormD,
-            "NFKC" => NormalizationForm.FormKC,
-            "NFKD" => NormalizationForm.FormKD,
             "NONE" => null,
-            _ => throw new ArgumentException($"rule 'normalize_unicode': form '{form}' is not NFC, NFD, NFKC, NFKD or none"),
+            _ => throw new ArgumentException($"rule 'normalize_unicode': form '{form}' is not NFC, NFD or none"),
         };
         return new UnicodeNormalizationRule(new UnicodeNormalizationOptions
         {

@@ -90,8 +90,12 @@ internal static class HuggingFaceLoader
         var added = new List<AddedToken>();
         if (Get(root, "added_tokens") is { ValueKind: JsonValueKind.Array } addedNode)
             foreach (var t in addedNode.EnumerateArray())
-                added.Add(new AddedToken(t.GetProperty("content").GetString()!, t.GetProperty("id").GetInt32(),
+            {
+                // As HF's AddedVocabulary: a content that is already a model token keeps the model's id.
+                var content = t.GetProperty("content").GetString()!;
+                added.Add(new AddedToken(content, idsByString.TryGetValue(content, out var modelId) ? modelId : t.GetProperty("id").GetInt32(),
                     Flag(t, "special"), Flag(t, "lstrip"), Flag(t, "rstrip"), Flag(t, "single_word")));
+            }
         // Vocab strings that are not byte-level tokens (raw special strings) still need to decode.
         foreach (var (text, id) in idsByString)
             if (tokens[id] is null && added.All(a => a.Id != id)) added.Add(new AddedToken(text, id, Special: true));

@@ -23,7 +23,7 @@ internal static class PageCodec
             case CompressionCodec.Snappy: SnappyRaw.Decode(src, dst); break;
             case CompressionCodec.Zstd:
             {
-                var n = Zstd.Decompress(src, dst);
+                var n = ZstdContexts.Decompress(src, dst);
                 if (n != dst.Length) throw new InvalidDataException($"zstd page produced {n} of {dst.Length} bytes");
                 break;
             }
@@ -61,7 +61,7 @@ internal static class PageCodec
             case CompressionCodec.Zstd:
             {
                 var span = output.GetSpan(Zstd.CompressBound(src.Length));
-                output.Advance(Zstd.Compress(src, span, level));
+                output.Advance(ZstdContexts.Compress(src, span, level));
                 break;
             }
             case CompressionCodec.Snappy: output.Write(IronSnappy.Snappy.Encode(src)); break;

@@ -32,10 +32,15 @@ public static class ParquetJson
     {
         var fields = reader.ResolveFields(columns);
         var names = fields.Select(f => f.Name).ToArray();
+        // DuckDB exports a JSON-typed column as the JSON value itself, not as a string.
+        var isJson = fields.Select(f => f.IsLeaf && f.Element.Type == Meta.PhysicalType.ByteArray &&
+            (f.Element.LogicalType?.Kind == Meta.LogicalTypeKind.Json || f.Element.ConvertedType == Meta.ConvertedType.Json)).ToArray();
         using var writer = new Utf8JsonWriter(output, WriterOptions);
         long rows = 0;
         foreach (var row in reader.ReadRows(names))
         {
+            for (var i = 0; i < isJson.Length; i++)
+                if (isJson[i] && row[i] is string text) row[i] = new JsonText(text);
             WriteRow(writer, names, row);
             writer.Flush();
             output.WriteByte((byte)'\n');
@@ -43,6 +48,14 @@ public static class ParquetJson
             rows++;
         }
         return rows;
+    }
+
+    /// <summary>The JSON text of one value (nested values as arrays/objects), e.g. to keep a STRUCT column as a JSON metadata value.</summary>
+    public static string ToJson(object? value)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions)) WriteValue(writer, value);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>Writes one row object.</summary>
@@ -64,6 +77,7 @@ public static class ParquetJson
         {
             case null: writer.WriteNullValue(); break;
             case string s: WriteString(writer, s); break;
+            case JsonText j: WriteJsonText(writer, j.Text); break;
             case bool b: writer.WriteBooleanValue(b); break;
             case int i: writer.WriteNumberValue(i); break;
             case long l: writer.WriteNumberValue(l); break;
@@ -105,6 +119,53 @@ public static class ParquetJson
             default: throw new NotSupportedException($"no JSON form for a {value.GetType().Name} value");
         }
     }
+
+    /// <summary>Re-emits JSON text the way DuckDB does (parsed, compact, numbers normalised); invalid JSON stays a string.</summary>
+    private static void WriteJsonText(Utf8JsonWriter writer, string text)
+    {
+        JsonDocument doc;
+        try { doc = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 256 }); }
+        catch (JsonException)
+        {
+            WriteString(writer, text);
+            return;
+        }
+        using (doc) WriteElement(writer, doc.RootElement);
+    }
+
+    private static void WriteElement(Utf8JsonWriter writer, JsonElement e)
+    {
+        switch (e.ValueKind)
+        {
+            case JsonValueKind.Object:
+                writer.WriteStartObject();
+                foreach (var p in e.EnumerateObject())
+                {
+                    writer.WritePropertyName(p.Name);
+                    WriteElement(writer, p.Value);
+                }
+                writer.WriteEndObject();
+                break;
+            case JsonValueKind.Array:
+                writer.WriteStartArray();
+                foreach (var item in e.EnumerateArray()) WriteElement(writer, item);
+                writer.WriteEndArray();
+                break;
+            case JsonValueKind.String: WriteString(writer, e.GetString()!); break;
+            case JsonValueKind.Number:
+                var raw = e.GetRawText();
+                if (raw.AsSpan().IndexOfAny(".eE") < 0 && e.TryGetInt64(out var l)) writer.WriteNumberValue(l);
+                else if (raw.AsSpan().IndexOfAny(".eE") < 0 && e.TryGetUInt64(out var u)) writer.WriteNumberValue(u);
+                else writer.WriteRawValue(DuckDbJsonFormat.Double(e.GetDouble()), skipInputValidation: true);
+                break;
+            case JsonValueKind.True: writer.WriteBooleanValue(true); break;
+            case JsonValueKind.False: writer.WriteBooleanValue(false); break;
+            default: writer.WriteNullValue(); break;
+        }
+    }
+
+    /// <summary>A value from a JSON-annotated column, written as JSON rather than as a string.</summary>
+    private sealed record JsonText(string Text);
 
     private static string KeyText(object? key) => key switch
     {

@@ -146,5 +146,30 @@ public sealed class ParquetFileReader : IDisposable
         }
     }
 
+    /// <summary>The OffsetIndex of a column chunk (page locations), or null when the file has no page index.</summary>
+    public IReadOnlyList<PageLocation>? ReadOffsetIndex(int rowGroup, int leafIndex)
+    {
+        var c = Metadata.RowGroups[rowGroup].Columns[leafIndex];
+        if (c.OffsetIndexOffset is not { } off || c.OffsetIndexLength is not { } len) return null;
+        return PageIndexParser.ParseOffsetIndex(ReadRange(off, len, "offset index"), Path, off);
+    }
+
+    /// <summary>The ColumnIndex of a column chunk (per-page min/max/null counts), or null when the file has no page index.</summary>
+    public ColumnIndex? ReadColumnIndex(int rowGroup, int leafIndex)
+    {
+        var c = Metadata.RowGroups[rowGroup].Columns[leafIndex];
+        if (c.ColumnIndexOffset is not { } off || c.ColumnIndexLength is not { } len) return null;
+        return PageIndexParser.ParseColumnIndex(ReadRange(off, len, "column index"), Path, off);
+    }
+
+    private byte[] ReadRange(long offset, int length, string what)
+    {
+        if (offset < 4 || length < 0 || offset + length > Length - 8)
+            throw new CorruptDataException(Path, offset, $"{what} ({length} bytes at {offset}) lies outside the file");
+        var buffer = new byte[length];
+        if (RandomAccess.Read(_file, buffer, offset) != length) throw new CorruptDataException(Path, offset, $"file ends inside the {what}");
+        return buffer;
+    }
+
     public void Dispose() => _file.Dispose();
 }

@@ -25,6 +25,7 @@ public static class CompressedFile
     /// <summary>A decompressed read stream; damage is reported as <see cref="CorruptDataException"/> naming the file.</summary>
     public static Stream OpenRead(string path, int bufferSize = 1 << 16)
     {
+        if (FromPath(path) == CompressionKind.Gzip) return new GzipReadStream(path, bufferSize);
         var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize, FileOptions.SequentialScan);
         try
         {

@@ -16,6 +16,11 @@ public sealed class JsonlRecordParser(string textKey = "text", string idKey = "i
     private readonly byte[] _idKey = Encoding.UTF8.GetBytes(idKey);
     private static readonly byte[] MetadataKey = "metadata"u8.ToArray();
 
+    // Records of one file repeat the same keys and many of the same values (domain, license, lang): reusing the
+    // strings instead of allocating them per record roughly halves the parser's allocation rate.
+    private readonly StringCache _keys = new(64);
+    private readonly StringCache _values = new(256);
+
     public string TextKey { get; } = textKey;
     public string IdKey { get; } = idKey;
 
@@ -70,22 +75,22 @@ public sealed class JsonlRecordParser(string textKey = "text", string idKey = "i
                     {
                         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
                         {
-                            var k = r.GetString()!;
+                            var k = _keys.Get(ref r);
                             r.Read();
-                            (meta ??= []).Add(new(k, MetaValue.Read(ref r)));
+                            (meta ??= []).Add(new(k, ReadValue(ref r, line)));
                             (keys ??= []).Add("metadata." + k);
                         }
                     }
                     else
                     {
-                        (meta ??= []).Add(new("metadata", MetaValue.Read(ref r)));
+                        (meta ??= []).Add(new("metadata", ReadValue(ref r, line)));
                     }
                 }
                 else
                 {
-                    var k = r.GetString()!;
+                    var k = _keys.Get(ref r);
                     r.Read();
-                    (meta ??= []).Add(new(k, MetaValue.Read(ref r)));
+                    (meta ??= []).Add(new(k, ReadValue(ref r, line)));
                     (keys ??= []).Add(k);
                 }
             }
@@ -113,6 +118,23 @@ public sealed class JsonlRecordParser(string textKey = "text", string idKey = "i
         }
         document = new Document(id ?? fallbackId, text, meta is null ? Metadata.Empty : Metadata.From(meta), source);
         return true;
+    }
+
+    private MetaValue ReadValue(ref Utf8JsonReader r, ReadOnlySpan<byte> line)
+    {
+        switch (r.TokenType)
+        {
+            case JsonTokenType.String:
+                return MetaValue.From(r.ValueIsEscaped || r.ValueSpan.Length > 64 ? r.GetString() : _values.Get(ref r));
+            case JsonTokenType.StartArray:
+            case JsonTokenType.StartObject:
+                // Nested values are kept as their exact JSON text: slice it out instead of building a DOM.
+                var start = (int)r.TokenStartIndex;
+                r.Skip();
+                return MetaValue.FromJson(Encoding.UTF8.GetString(line[start..(int)r.BytesConsumed]));
+            default:
+                return MetaValue.Read(ref r);
+        }
     }
 
     private static int Utf8ErrorOffset(ReadOnlySpan<byte> s)

@@ -32,6 +32,8 @@ public static class ParagraphChunker
     public static string Stitch(IEnumerable<string> chunks) =>
         string.Join(ChunkSeparator, chunks.Select(c => c.Trim()).Where(c => c.Length > 0));
 
+    // Chunk sizes are the sum of their pieces' measures plus the joiners': exact for characters and an upper bound
+    // for estimated and BPE token counts (merges across a boundary only shorten), and linear in the document size.
     private static void SplitLevel(string text, int level, ContextBudget budget, List<string> output)
     {
         if (level == Separators.Length)
@@ -40,36 +42,31 @@ public static class ParagraphChunker
             return;
         }
         var separator = Separators[level];
-        var pieces = SplitKeeping(text, separator);
         var joiner = separator == ". " ? " " : separator;
+        var joinerUnits = budget.Measure(joiner);
         var current = new StringBuilder();
-        foreach (var piece in pieces)
+        var currentUnits = 0L;
+        foreach (var piece in SplitKeeping(text, separator))
         {
             if (piece.Length == 0)
                 continue;
-            if (budget.Measure(piece) > budget.Limit)
+            var units = budget.Measure(piece);
+            if (units > budget.Limit)
             {
                 Flush(current, output);
+                currentUnits = 0;
                 SplitLevel(piece, level + 1, budget, output);
                 continue;
             }
-            if (current.Length > 0)
+            if (current.Length > 0 && currentUnits + joinerUnits + units <= budget.Limit)
             {
-                var candidate = current.ToString() + joiner + piece;
-                if (budget.Measure(candidate) > budget.Limit)
-                {
-                    Flush(current, output);
-                    current.Append(piece);
-                }
-                else
-                {
-                    current.Append(joiner).Append(piece);
-                }
+                current.Append(joiner).Append(piece);
+                currentUnits += joinerUnits + units;
+                continue;
             }
-            else
-            {
-                current.Append(piece);
-            }
+            Flush(current, output);
+            current.Append(piece);
+            currentUnits = units;
         }
         Flush(current, output);
     }

@@ -41,8 +41,13 @@ public sealed class OpenAiCompatibleClient : IDisposable
         {
             // The per-attempt timeout belongs to the resilience pipeline, which also knows the TimeProvider.
             Timeout = Timeout.InfiniteTimeSpan,
+            // A broken server or proxy must not make us buffer an endless body.
+            MaxResponseContentBufferSize = MaxResponseBytes,
         };
     }
+
+    /// <summary>The largest response body accepted (64 MiB; a generation of a few thousand tokens is tens of KB).</summary>
+    public const int MaxResponseBytes = 64 << 20;
 
     /// <summary>The endpoint this client talks to.</summary>
     public EndpointOptions Endpoint { get; }
@@ -65,7 +70,7 @@ public sealed class OpenAiCompatibleClient : IDisposable
         HttpResponseMessage? response = null;
         try
         {
-            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
             status = response.StatusCode;
             headers = response.Headers;
             responseBody = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);

@@ -6,6 +6,7 @@ namespace Curation.Rephrase.Client;
 /// </summary>
 public sealed class RequestFailedException : Exception
 {
+    /// <summary>A failure with its stable reason; <paramref name="message"/> must already be free of secrets.</summary>
     public RequestFailedException(string reason, bool isTransient, string message, int? statusCode = null,
         TimeSpan? retryAfter = null, Exception? inner = null)
         : base(message, inner)

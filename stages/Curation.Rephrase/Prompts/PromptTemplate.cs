@@ -17,6 +17,8 @@ public sealed class PromptTemplate
     private readonly string _prefix;
     private readonly string _suffix;
 
+    /// <summary>Validates and fingerprints a template.</summary>
+    /// <exception cref="ArgumentException">Empty id or version, placeholder missing or repeated, only one output tag.</exception>
     public PromptTemplate(string id, string version, string body, string? system = null, string? outputStart = null, string? outputEnd = null)
     {
         if (string.IsNullOrWhiteSpace(id)) throw new ArgumentException("template id must not be empty");

@@ -26,6 +26,7 @@ public sealed class ResilientRequester : IDisposable
     private readonly ClockedTokenBucket? _tokenQuota;
     private readonly Random _jitter;
 
+    /// <summary>Builds the pipelines once; <paramref name="stats"/> receives request and retry counts.</summary>
     public ResilientRequester(OpenAiCompatibleClient client, GenerationOptions generation, ResilienceOptions options,
         RateLimits limits, RephraseStats stats, TimeProvider? timeProvider = null, Action<string>? log = null)
     {
@@ -157,7 +158,7 @@ public sealed class ResilientRequester : IDisposable
         var requested = FailureClassifier.Classify(exception)?.RetryAfter;
         if (requested is null)
             return null;
-        if (exception is Polly.CircuitBreaker.BrokenCircuitException)
+        if (exception is BrokenCircuitException)
             return requested.Value + TimeSpan.FromMilliseconds(10);
         return requested.Value > _options.MaxRetryAfter ? _options.MaxRetryAfter : requested.Value;
     }

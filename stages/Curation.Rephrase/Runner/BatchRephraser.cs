@@ -22,6 +22,11 @@ public sealed class BatchRephraser : IDisposable
     private readonly BudgetLedger _ledger;
     private volatile string? _stopReason;
 
+    /// <summary>A rephraser for one run: its budget, stop state and stats span every <see cref="RunAsync(IAsyncEnumerable{SourceDocument}, CancellationToken)"/> call on it.</summary>
+    /// <param name="client">The endpoint client (not disposed by the rephraser).</param>
+    /// <param name="cache">The generation cache (not disposed by the rephraser).</param>
+    /// <param name="options">Template, sampling, chunking, concurrency, resilience, limits and budget.</param>
+    /// <param name="timeProvider">Clock for backoffs, timeouts, the breaker and quotas (tests pass a fast or manual one).</param>
     public BatchRephraser(OpenAiCompatibleClient client, GenerationCache cache, RephraseOptions options, TimeProvider? timeProvider = null)
     {
         options.Validate();
@@ -135,7 +140,7 @@ public sealed class BatchRephraser : IDisposable
         {
             var outputs = new string[plan.Length];
             var usage = default(TokenUsage);
-            int attempts = 0, cached = 0;
+            int attempts = 0, cached = 0, truncated = 0;
             for (var i = 0; i < plan.Length; i++)
             {
                 // Look again: an identical chunk of another document may have been generated since planning.
@@ -159,6 +164,8 @@ public sealed class BatchRephraser : IDisposable
                     fresh += completion.Usage;
                 }
                 usage += completion.Usage;
+                if (string.Equals(completion.FinishReason, "length", StringComparison.Ordinal))
+                    truncated++;
                 try
                 {
                     outputs[i] = _options.Template.ExtractOutput(completion.Text);
@@ -171,7 +178,7 @@ public sealed class BatchRephraser : IDisposable
             Stats.RecordRewritten();
             var template = _options.Template;
             return new RephraseOutcome.Rewritten(document.Id, ParagraphChunker.Stitch(outputs),
-                new RephraseProvenance(document.Id, _client.Endpoint.Model, template.Id, template.Version, template.Hash, usage, plan.Length, cached, attempts));
+                new RephraseProvenance(document.Id, _client.Endpoint.Model, template.Id, template.Version, template.Hash, usage, plan.Length, cached, attempts, truncated));
         }
         finally
         {

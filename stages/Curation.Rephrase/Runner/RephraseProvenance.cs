@@ -12,6 +12,7 @@ namespace Curation.Rephrase.Runner;
 /// <param name="Chunks">How many requests the document was split into.</param>
 /// <param name="CachedChunks">How many of them came from the cache instead of the endpoint.</param>
 /// <param name="Attempts">HTTP attempts made in this run (0 when everything was cached).</param>
+/// <param name="TruncatedChunks">Chunks whose generation stopped at max_tokens (finish_reason "length"): the rewrite may be cut short.</param>
 public sealed record RephraseProvenance(
     string ParentId,
     string Model,
@@ -21,4 +22,5 @@ public sealed record RephraseProvenance(
     TokenUsage Usage,
     int Chunks,
     int CachedChunks,
-    int Attempts);
+    int Attempts,
+    int TruncatedChunks);

@@ -167,9 +167,10 @@ public sealed partial class FakeOpenAiServer : IAsyncDisposable
             FaultKind.EmptyContent => "",
             _ => "<thinking starts>\nplan\n<thinking ends>\n<improved response starts>\nREWRITTEN " + draft + "\n<improved response ends>",
         };
+        var finish = fault.Kind == FaultKind.Truncated ? "length" : "stop";
         object choice = chat
-            ? new { index = 0, message = new { role = "assistant", content }, finish_reason = "stop" }
-            : new { index = 0, text = content, finish_reason = "stop" };
+            ? new { index = 0, message = new { role = "assistant", content }, finish_reason = finish }
+            : new { index = 0, text = content, finish_reason = finish };
         await WriteJson(ctx, 200, new
         {
             id = "cmpl-1",

@@ -14,6 +14,7 @@ public enum FaultKind
     EmptyContent,
     ContentFilter,
     MissingTags,
+    Truncated,
 }
 
 /// <summary>A fault with its parameter: seconds for Retry-After, the status code for <see cref="FaultKind.Status"/>.</summary>

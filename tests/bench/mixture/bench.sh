@@ -22,5 +22,5 @@ print(f"fit (early stop + refit): curation {o['fit_seconds']*1e3:.1f} ms ({o['tr
 print(f"5-fold held-out Spearman: curation {o['cv_spearman']:.4f} vs xgboost {p['cv']['spearman']:.4f}"
       f" (diff {o['cv_spearman']-p['cv']['spearman']:+.4f}); MSE {o['cv_mse']:.5f} vs {p['cv']['mse']:.5f}")
 print(f"5-fold CV fit time: curation {o['cv_seconds']:.3f} s vs xgboost {p['cv']['fit_seconds']:.3f} s")
-print(f"RegMix sampler, 512 mixtures: {o['sample512_seconds']*1e3:.1f} ms; search over {o['search_samples']:,} mixtures: {o['search_seconds']:.2f} s")
+print(f"RegMix sampler, 512 mixtures: {o['sample512_seconds']*1e3:.1f} ms; search over {o['search_samples']:,} mixtures: {o['search_seconds']:.2f} s (of which scoring alone, 1 thread: {o['predict_seconds']:.2f} s)")
 PY

@@ -1,0 +1,35 @@
+using System.Text;
+using Curation.Dedup;
+
+namespace DedupBench;
+
+/// <summary>Deterministic synthetic documents: 60 words from a 20,000-word vocabulary; every tenth is a near copy (one word changed) of an earlier document.</summary>
+internal static class SyntheticDocs
+{
+    public static IEnumerable<DedupDocument> Task(int task, int tasks, long total)
+    {
+        var sb = new StringBuilder(600);
+        for (long i = task; i < total; i += tasks)
+        {
+            bool copy = i % 10 == 9 && i >= 7;
+            ulong state = (ulong)(copy ? i - 7 : i) * 0x9E3779B97F4A7C15UL + 12345;
+            sb.Clear();
+            for (int w = 0; w < 60; w++)
+            {
+                ulong r = Next(ref state);
+                if (copy && w == 30) r = (ulong)i * 31;
+                if (w > 0) sb.Append(' ');
+                sb.Append('w').Append(r % 20000);
+            }
+            yield return new DedupDocument($"syn{i:D9}", sb.ToString());
+        }
+    }
+
+    private static ulong Next(ref ulong state)
+    {
+        ulong z = state += 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+}

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# JSONL.gz read + parse throughput per CPU-second: Curation's reader against Python's stdlib (gzip + json),
+# on the same file in the same run. Usage: tests/bench/jsonl/vs_python.sh [FILE.jsonl.gz]
+# Without FILE it builds ~100 MB of JSONL.gz from the corpus built by shared/data (CORPUS_DIR, default
+# ~/curation-data/corpus) or, failing that, repeats the bundled sample corpus.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+file="${1:-}"
+if [ -z "$file" ]; then
+  file="${TMPDIR:-/tmp}/curation-bench-jsonl.jsonl.gz"
+  if [ ! -f "$file" ]; then
+    corpus="${CORPUS_DIR:-$HOME/curation-data/corpus}"
+    if [ -d "$corpus/train" ]; then cat "$corpus"/train/*.jsonl | head -c 400000000 | gzip -6 > "$file"
+    else for i in $(seq 60); do zcat samples/data/train/*.jsonl.gz; done | gzip -6 > "$file"; fi
+  fi
+fi
+echo "file: $file ($(du -h "$file" | cut -f1) compressed)"
+dotnet build tests/Curation.Benchmarks -c Release -v:q -nologo ${BENCH_BUILD_ARGS:-} >/dev/null
+cur=$(dotnet tests/Curation.Benchmarks/${BENCH_BIN:-bin}/Release/net10.0/Curation.Benchmarks.dll jsonl-read "$file")
+py=$(/usr/bin/python3 - "$file" <<'PY'
+import gzip, json, sys, time
+t0 = time.process_time(); n = 0; size = 0
+with gzip.open(sys.argv[1], "rb") as f:
+    for line in f:
+        size += len(line)
+        if line.strip():
+            d = json.loads(line); n += 1
+cpu = time.process_time() - t0
+print(f"python docs={n} bytes={size} cpu_s={cpu:.3f} MB_per_cpu_s={size/1e6/cpu:.1f}")
+PY
+)
+echo "$cur"; echo "$py"
+c=$(echo "$cur" | sed -E 's/.*MB_per_cpu_s=([0-9.]+).*/\1/'); p=$(echo "$py" | sed -E 's/.*MB_per_cpu_s=([0-9.]+).*/\1/')
+/usr/bin/python3 -c "print(f'ratio (Curation / Python stdlib, per CPU-second): {$c/$p:.2f}x')"
