@@ -51,7 +51,8 @@ public sealed class FaultInjectionTests
         using var client = Rig.Client(server, clock);
         using var cache = GenerationCache.InMemory();
         // 100 s attempt timeout = 1 s of wall time: still generous for an answer on a loaded box.
-        var options = Rig.Options(concurrency: 32) with { Resilience = Rig.Resilience with { AttemptTimeout = TimeSpan.FromSeconds(100) } };
+        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var options = Rig.Options(concurrency: 32) with { Resilience = Rig.Resilience with { AttemptTimeout = TimeSpan.FromSeconds(100) }, Log = log.Enqueue };
         using var rephraser = new BatchRephraser(client, cache, options, clock);
         var docs = Rig.Docs(1000);
 
@@ -68,7 +69,7 @@ public sealed class FaultInjectionTests
             else
             {
                 var rewritten = outcomes[i] as RephraseOutcome.Rewritten;
-                Assert.True(rewritten is not null, $"document {i} should have been rewritten: {outcomes[i]}; requests {server.RequestsFor(i)}");
+                Assert.True(rewritten is not null, $"document {i} should have been rewritten: {outcomes[i]}; requests {server.RequestsFor(i)}; server {string.Join(" | ", server.Log.Where(l => l.Doc == i))}; client {string.Join(" | ", log.Where(m => m.Contains($"d{i} ", StringComparison.Ordinal) || m.EndsWith($"d{i}", StringComparison.Ordinal)))}");
                 Assert.Equal(Rig.Expected(docs[i]), rewritten.Text);
                 Assert.Equal(docs[i].Id, rewritten.Provenance.ParentId);
                 Assert.Equal("test-model", rewritten.Provenance.Model);
@@ -102,7 +103,7 @@ public sealed class FaultInjectionTests
                 _ => (int?)null,
             };
             if (expected is { } n)
-                Assert.Equal(n, server.RequestsFor(i));
+                Assert.True(n == server.RequestsFor(i), $"document {i}: expected {n} requests, server saw {server.RequestsFor(i)}: {string.Join(" | ", server.Log.Where(l => l.Doc == i))}; client {string.Join(" | ", log.Where(m => m.Contains($"d{i} ", StringComparison.Ordinal)))}");
         }
     }
 

@@ -56,18 +56,13 @@ public sealed class DatatroveParityTests(ITestOutputHelper output)
     [Fact]
     public void ChainMatchesDatatroveAndKeepsC4Text()
     {
-        IDocumentRule[] chain = [new GopherQualityRule(), new GopherRepetitionRule(), new C4QualityRule(), new FineWebQualityRule()];
+        var chain = new RuleChain(Registry.RuleRegistry.DefaultChain.Select(id => Registry.RuleRegistry.Create(id)).ToList());
         var keptTexts = new Dictionary<string, string>();
         string RunChain(ParityDocument d)
         {
-            string text = d.Text;
-            foreach (var rule in chain)
-            {
-                var r = rule.Evaluate(text);
-                if (!r.Kept) return rule.Id;
-                text = r.Text ?? text;
-            }
-            keptTexts[d.Id] = text;
+            var r = chain.Run(d.Text, url: "https://example.com/");
+            if (!r.Kept) return r.RuleId!;
+            keptTexts[d.Id] = r.Text;
             return "keep";
         }
         Assert.True(Agreement("chain (all)", d => d.All, RunChain) >= 0.99);

@@ -175,36 +175,40 @@ public static class ParquetJson
         _ => key.ToString() ?? "",
     };
 
+    private static readonly System.Buffers.SearchValues<char> NeedsEscape = System.Buffers.SearchValues.Create(
+        "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000B\f\r\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
+
+    [ThreadStatic] private static byte[]? _stringBuffer;
+
     /// <summary>
     /// Strings are escaped as DuckDB (yyjson) does: only '"', '\' and control characters; everything
     /// else, including non-ASCII and supplementary characters, is written as UTF-8.
     /// </summary>
     private static void WriteString(Utf8JsonWriter writer, string s)
     {
-        var needs = false;
-        foreach (var c in s) if (c < 0x20 || c == '"' || c == '\\') { needs = true; break; }
-        var sb = new StringBuilder(s.Length + 2);
-        sb.Append('"');
-        if (!needs) sb.Append(s);
-        else
+        var worst = (long)s.Length * 6 + 2;
+        if (worst > Array.MaxLength) throw new InvalidOperationException("string value too large for JSON output");
+        var buffer = _stringBuffer;
+        if (buffer is null || buffer.Length < worst) _stringBuffer = buffer = new byte[Math.Max(worst, 4096)];
+        var pos = 0;
+        buffer[pos++] = (byte)'"';
+        var rest = s.AsSpan();
+        while (true)
         {
-            foreach (var c in s)
+            var i = rest.IndexOfAny(NeedsEscape);
+            var run = i < 0 ? rest : rest[..i];
+            pos += Encoding.UTF8.GetBytes(run, buffer.AsSpan(pos));
+            if (i < 0) break;
+            var c = rest[i];
+            var escape = c switch
             {
-                switch (c)
-                {
-                    case '"': sb.Append("\\\""); break;
-                    case '\\': sb.Append("\\\\"); break;
-                    case '\n': sb.Append("\\n"); break;
-                    case '\r': sb.Append("\\r"); break;
-                    case '\t': sb.Append("\\t"); break;
-                    case '\b': sb.Append("\\b"); break;
-                    case '\f': sb.Append("\\f"); break;
-                    case < ' ': sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)); break;
-                    default: sb.Append(c); break;
-                }
-            }
+                '"' => "\\\"", '\\' => "\\\\", '\n' => "\\n", '\r' => "\\r", '\t' => "\\t", '\b' => "\\b", '\f' => "\\f",
+                _ => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
+            };
+            foreach (var e in escape) buffer[pos++] = (byte)e;
+            rest = rest[(i + 1)..];
         }
-        sb.Append('"');
-        writer.WriteRawValue(Encoding.UTF8.GetBytes(sb.ToString()), skipInputValidation: true);
+        buffer[pos++] = (byte)'"';
+        writer.WriteRawValue(buffer.AsSpan(0, pos), skipInputValidation: true);
     }
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Peak RSS of all four steps over N synthetic documents (default 2,000,000; 16 tasks, 2 workers,
-# 64 MB sort budget per task, verification on). Prints the tool's summary and the peak RSS.
+# 16 MB sort budget per task, verification on). Prints the tool's summary and the peak RSS.
 # Usage: synthetic_memory.sh [N] [WORK_DIR]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

@@ -9,7 +9,7 @@ table="${1:-$root/tests/fixtures/mixture/synthetic_17x256.csv}"
 target="${2:-loss_web}"
 samples="${3:-1000000}"
 dotnet build "$here/MixtureBench" -c Release -nologo -v:q -clp:ErrorsOnly >&2
-peer=$(/usr/bin/python3 "$here/xgb_fit_bench.py" "$table" "$target")
+peer=$(/usr/bin/python3 "$here/xgb_fit_bench.py" "$table" "$target" "$samples")
 ours=$(dotnet "$here/MixtureBench/bin/Release/net10.0/MixtureBench.dll" "$table" "$target" "$samples")
 echo "xgboost:  $peer"
 echo "curation: $ours"
@@ -23,4 +23,6 @@ print(f"5-fold held-out Spearman: curation {o['cv_spearman']:.4f} vs xgboost {p[
       f" (diff {o['cv_spearman']-p['cv']['spearman']:+.4f}); MSE {o['cv_mse']:.5f} vs {p['cv']['mse']:.5f}")
 print(f"5-fold CV fit time: curation {o['cv_seconds']:.3f} s vs xgboost {p['cv']['fit_seconds']:.3f} s")
 print(f"RegMix sampler, 512 mixtures: {o['sample512_seconds']*1e3:.1f} ms; search over {o['search_samples']:,} mixtures: {o['search_seconds']:.2f} s (of which scoring alone, 1 thread: {o['predict_seconds']:.2f} s)")
+print(f"scoring {p['predict_rows']:,} mixtures, 1 thread: curation {o['predict_seconds']:.2f} s vs xgboost {p['predict_seconds_1t']:.2f} s"
+      f" -> ratio xgboost/curation {p['predict_seconds_1t']/o['predict_seconds']:.2f}x")
 PY

@@ -4,7 +4,7 @@ GbdtRegressor.Fit (every 5th row held out for early stopping after 3 rounds, the
 best round count; learning rate 0.01, <= 1000 rounds, 31 leaves loss-guided, 255 bins). Best of 5, for 1 and 2
 threads, plus the 5-fold CV of tests/fixtures/mixture/xgb_kfold.py. Prints one JSON line.
 
-Usage: /usr/bin/python3 xgb_fit_bench.py TABLE.csv TARGET
+Usage: /usr/bin/python3 xgb_fit_bench.py TABLE.csv TARGET [PREDICT_ROWS=1000000]
 """
 import csv
 import json
@@ -33,11 +33,13 @@ def params(rows, threads):
                 max_bin=255, reg_lambda=0.0, min_child_weight=min(max(rows // 10, 2), 20), n_jobs=threads, random_state=0)
 
 
-def fit(threads):
+def fit(threads, keep=None):
     m = xgb.XGBRegressor(n_estimators=1000, early_stopping_rounds=3, eval_metric="rmse", **params(len(train), threads))
     m.fit(X[train], y[train], eval_set=[(X[valid], y[valid])], verbose=False)
     final = xgb.XGBRegressor(n_estimators=m.best_iteration + 1, **params(n, threads))
     final.fit(X, y)
+    if keep is not None:
+        keep.append(final)
     return m.best_iteration + 1
 
 
@@ -50,6 +52,15 @@ for threads in (1, 2):
         out["trees"] = fit(threads)
         best = min(best, time.perf_counter() - t0)
     out[f"fit_seconds_{threads}t"] = best
+models = []
+fit(1, models)
+rows = int(sys.argv[3]) if len(sys.argv) > 3 else 1000000
+big = np.tile(X, (rows // n + 1, 1))[:rows]
+models[0].set_params(n_jobs=1)
+t0 = time.perf_counter()
+models[0].predict(big)
+out["predict_seconds_1t"] = time.perf_counter() - t0
+out["predict_rows"] = rows
 here = os.path.dirname(os.path.abspath(__file__))
 t0 = time.perf_counter()
 cv = subprocess.run(["/usr/bin/python3", os.path.join(here, "../../fixtures/mixture/xgb_kfold.py"), path, target],

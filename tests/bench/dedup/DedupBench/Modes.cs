@@ -72,14 +72,14 @@ internal static class Modes
         Console.WriteLine($"e2e: signatures {result.SignatureTime.TotalSeconds:F2} s, buckets {result.BucketTime.TotalSeconds:F2} s, clusters {result.ClusterTime.TotalSeconds:F2} s, filter {filterClock.Elapsed.TotalSeconds:F2} s, total {total.Elapsed.TotalSeconds:F2} s wall; kept {kept}, dropped {dropped}; process CPU {CpuSeconds():F1} s");
     }
 
-    /// <summary>N synthetic documents (10% near copies) through steps 1–4 with a 64 MB budget per task; RSS measured by the caller.</summary>
+    /// <summary>N synthetic documents (10% near copies) through steps 1–4 with a 16 MB sort budget per task; RSS measured by the caller.</summary>
     public static void Synthetic(long n, string work)
     {
         if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
         const int taskCount = 16;
         var options = new LocalDedupOptions(new MinHasher(new MinHashOptions()))
         {
-            Signature = new SignatureStepOptions { MemoryBudgetBytes = 64L << 20 },
+            Signature = new SignatureStepOptions { MemoryBudgetBytes = 16L << 20 },
             Cluster = new ClusterStepOptions { VerifyThreshold = 0.7 },
             Workers = 2,
         };

@@ -16,6 +16,23 @@ if (args[0] == "--export")
     }
     return;
 }
+if (args[0] == "--compare")
+{
+    // TokBench --compare TOKENIZER TEXTS_JSON EXPECTED_IDS_JSON [special]: counts texts whose ids differ.
+    var t = Tokenizer.FromFile(args[1]);
+    var texts = System.Text.Json.JsonSerializer.Deserialize<string[]>(File.ReadAllText(args[2]))!;
+    var expected = System.Text.Json.JsonSerializer.Deserialize<int[][]>(File.ReadAllText(args[3]))!;
+    var special = args.Length > 4;
+    var bad = 0;
+    for (var i = 0; i < texts.Length; i++)
+    {
+        var got = special ? t.EncodeWithSpecialTokens(texts[i]) : t.EncodeToIds(texts[i]);
+        if (got.AsSpan().SequenceEqual(expected[i])) continue;
+        if (++bad <= 3) Console.WriteLine($"  differs: {System.Text.Json.JsonSerializer.Serialize(texts[i][..Math.Min(120, texts[i].Length)])}");
+    }
+    Console.WriteLine($"{args[1]}: {texts.Length - bad}/{texts.Length} identical");
+    return;
+}
 var encodings = args[0].Split(',');
 var text = File.ReadAllText(args[1]);
 var threadCounts = (args.Length > 2 ? args[2] : "1,2").Split(',').Select(int.Parse).ToArray();
