@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Text;
 using Curation.FastText.Model;
@@ -123,10 +124,12 @@ public sealed class FastTextModel
     }
 
     /// <summary>hidden = mean of the input rows, summed in feature order as fastText does.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void ComputeHidden(ReadOnlySpan<int> words, Span<float> hidden)
     {
         hidden.Clear();
-        foreach (var id in words) Input.AddRowToVector(hidden, id);
+        if (Input is DenseMatrix dense) dense.AddRowsToVector(hidden, words);
+        else foreach (var id in words) Input.AddRowToVector(hidden, id);
         var scale = (float)(1.0 / words.Length);
         for (var i = 0; i < hidden.Length; i++) hidden[i] *= scale;
     }

@@ -35,11 +35,11 @@ internal sealed class TextNormalizer
     /// <summary>The normalised text as UTF-8, or null when it is unchanged.</summary>
     public byte[]? Apply(ReadOnlySpan<byte> utf8)
     {
-        var ascii = System.Text.Ascii.IsValid(utf8);
         string? text = null;
         foreach (var step in _steps)
         {
-            if (ascii && step != "Lowercase") continue; // ASCII is already in every normal form
+            // Most text is already normalised: check the bytes before decoding anything.
+            if (text is null && step != "Lowercase" && !UnicodeNormalizer.MayChange(utf8, step)) continue;
             text ??= Encoding.UTF8.GetString(utf8);
             text = step switch
             {

@@ -18,6 +18,7 @@ internal static class UnicodeNormalizer
     private static readonly Dictionary<int, int[]> Compatibility = new();
     private static readonly Dictionary<long, int> Compose = new();
     private static readonly HashSet<int> Interesting = new(); // code points that can change under normalisation
+    private static readonly ulong[] InterestingBmp = new ulong[1024]; // the same for the BMP, as a bitmap
 
     static UnicodeNormalizer()
     {
@@ -44,32 +45,85 @@ internal static class UnicodeNormalizer
             Compose[Pair(d[0], d[1])] = cp;
             Interesting.Add(d[1]);
         }
+        for (var cp = 0x1100; cp <= 0x11FF; cp++) Interesting.Add(cp);
+        for (var cp = SBase; cp < SBase + SCount; cp++) Interesting.Add(cp);
+        foreach (var cp in Interesting)
+            if (cp < 0x10000) InterestingBmp[cp >> 6] |= 1UL << (cp & 63);
+    }
+
+    /// <summary>
+    /// Whether UTF-8 text may change under <paramref name="form"/>, without decoding it: lead bytes below 0xCC
+    /// encode code points below U+0300, which NFC never changes.
+    /// </summary>
+    public static bool MayChange(ReadOnlySpan<byte> utf8, string form)
+    {
+        var firstLead = form == "NFC" ? (byte)0xCC : (byte)0x80;
+        var pos = 0;
+        while (pos < utf8.Length)
+        {
+            var k = utf8[pos..].IndexOfAnyInRange(firstLead, (byte)0xFF);
+            if (k < 0) return false;
+            pos += k;
+            if ((utf8[pos] & 0xC0) == 0x80) { pos++; continue; } // continuation byte
+            var status = System.Text.Rune.DecodeFromUtf8(utf8[pos..], out var rune, out var len);
+            if (status != System.Buffers.OperationStatus.Done) return true;
+            if (IsInteresting(rune.Value, 0)) return true;
+            pos += len;
+        }
+        return false;
     }
 
     /// <summary>The text in normal form <paramref name="form"/> ("NFC", "NFD", "NFKC", "NFKD").</summary>
+    /// <remarks>
+    /// Only the regions around code points that can change are rewritten: a code point outside the table is a
+    /// starter that nothing composes onto, so the text can be cut before it without changing the result.
+    /// </remarks>
     public static string Normalize(string text, string form)
     {
-        if (!NeedsWork(text, form == "NFC" ? 0x300 : 0x80)) return text;
-        var compat = form is "NFKC" or "NFKD";
-        var cps = new List<int>(text.Length + 8);
-        foreach (var rune in text.EnumerateRunes()) Decompose(rune.Value, compat, cps);
-        Reorder(cps);
-        if (form is "NFC" or "NFKC") ComposeAll(cps);
-        var sb = new StringBuilder(cps.Count + 8);
-        foreach (var cp in cps) sb.Append(char.ConvertFromUtf32(cp));
+        var floor = form == "NFC" ? 0x300 : 0x80;
+        StringBuilder? sb = null;
+        var copied = 0;
+        var lastSafe = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            System.Text.Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var n);
+            if (!IsInteresting(rune.Value, floor))
+            {
+                lastSafe = i;
+                i += n;
+                continue;
+            }
+            var end = i + n;
+            while (end < text.Length)
+            {
+                System.Text.Rune.DecodeFromUtf16(text.AsSpan(end), out var next, out var m);
+                if (!IsInteresting(next.Value, floor)) break;
+                end += m;
+            }
+            sb ??= new StringBuilder(text.Length + 16);
+            sb.Append(text, copied, lastSafe - copied);
+            NormalizeRegion(text.AsSpan(lastSafe, end - lastSafe), form, sb);
+            copied = end;
+            lastSafe = end;
+            i = end;
+        }
+        if (sb is null) return text;
+        sb.Append(text, copied, text.Length - copied);
         return sb.ToString();
     }
 
-    /// <summary>Whether any code point can change; below <paramref name="floor"/> none can (U+0300 for NFC, ASCII otherwise).</summary>
-    private static bool NeedsWork(string text, int floor)
+    private static bool IsInteresting(int v, int floor) =>
+        v >= floor && (v < 0x10000 ? (InterestingBmp[v >> 6] & (1UL << (v & 63))) != 0 : Interesting.Contains(v));
+
+    private static void NormalizeRegion(ReadOnlySpan<char> region, string form, StringBuilder output)
     {
-        foreach (var rune in text.EnumerateRunes())
-        {
-            var v = rune.Value;
-            if (v < floor) continue;
-            if (v is >= 0x1100 and <= 0x11FF || v is >= SBase and < SBase + SCount || Interesting.Contains(v)) return true;
-        }
-        return false;
+        var compat = form is "NFKC" or "NFKD";
+        var cps = new List<int>(region.Length + 8);
+        foreach (var rune in region.EnumerateRunes()) Decompose(rune.Value, compat, cps);
+        Reorder(cps);
+        if (form is "NFC" or "NFKC") ComposeAll(cps);
+        foreach (var cp in cps) output.Append(char.ConvertFromUtf32(cp));
     }
 
     private static void Decompose(int cp, bool compat, List<int> output)

@@ -140,7 +140,7 @@ public class CorruptionTests
             }).ToArray(),
         }).ToArray();
         var fw = new Thrift.ThriftCompactWriter();
-        MetadataWriter.WriteFileMetaData(fw, md with { RowGroups = groups }, [], null);
+        MetadataWriter.WriteFileMetaData(fw, md with { RowGroups = groups }, null);
         var rest = file.AsSpan(4 + consumed + body.Length, file.Length - 8 - footerLength - (4 + consumed + body.Length));
         var tail = new byte[8];
         BinaryPrimitives.WriteInt32LittleEndian(tail, fw.Length);

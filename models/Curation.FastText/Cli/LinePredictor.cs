@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Curation.FastText.Model;
 
@@ -6,6 +7,7 @@ namespace Curation.FastText.Cli;
 /// <summary>fastText's predict loop: one output line per input line, "label[ prob]" pairs separated by spaces.</summary>
 internal static class LinePredictor
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(FastTextModel model, Stream input, TextWriter output, int k, float threshold, bool printProb)
     {
         var reader = new LineReader(input);

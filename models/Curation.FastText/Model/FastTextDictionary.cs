@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Curation.FastText.Model;
@@ -104,6 +105,7 @@ public sealed class FastTextDictionary
     /// <summary>The id of <paramref name="word"/>, or -1 when it is not in the dictionary.</summary>
     public int GetId(ReadOnlySpan<byte> word) => Find(word, FastTextHash.Hash(word));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal int Find(ReadOnlySpan<byte> word, uint hash)
     {
         var mask = _table.Length - 1;
@@ -118,6 +120,7 @@ public sealed class FastTextDictionary
     }
 
     /// <summary>Input rows for word <paramref name="token"/>: its id and subwords, or only char n-grams when unknown.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void AddSubwords(IntList line, ReadOnlySpan<byte> token, int wid, ref byte[] scratch)
     {
         if (wid < 0)
@@ -129,6 +132,7 @@ public sealed class FastTextDictionary
     }
 
     /// <summary>Character n-gram rows of "&lt;token&gt;", skipping UTF-8 continuation bytes as fastText does.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ComputeSubwords(ReadOnlySpan<byte> token, IntList ngrams, ref byte[] scratch)
     {
         var len = token.Length + 2;
@@ -167,6 +171,7 @@ public sealed class FastTextDictionary
     /// ends the line with the token &lt;/s&gt;, and so does a literal "&lt;/s&gt;" token. Returns the number of tokens; <paramref name="consumed"/> is the
     /// number of bytes read (up to and including the newline).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal int GetLine(ReadOnlySpan<byte> text, LineFeatures features, out int consumed)
     {
         features.Clear();
@@ -200,6 +205,7 @@ public sealed class FastTextDictionary
         return ntokens;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddToken(ReadOnlySpan<byte> token, LineFeatures features)
     {
         var h = FastTextHash.Hash(token);
@@ -216,6 +222,7 @@ public sealed class FastTextDictionary
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddWordNgrams(LineFeatures features)
     {
         if (_wordNgrams <= 1 || _bucket <= 0) return;

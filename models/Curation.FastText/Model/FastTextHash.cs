@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Curation.FastText.Model;
 
 /// <summary>fastText's 32-bit FNV-1a variant and its tokenizer's whitespace set.</summary>
@@ -9,6 +10,7 @@ internal static class FastTextHash
     /// <summary>One FNV step; the byte goes through a signed-char cast, as in every released fastText model.</summary>
     public static uint Step(uint h, byte b) => (h ^ (uint)(sbyte)b) * Prime;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static uint Hash(ReadOnlySpan<byte> bytes)
     {
         var h = Basis;

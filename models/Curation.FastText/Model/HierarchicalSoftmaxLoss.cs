@@ -17,9 +17,9 @@ internal sealed class HierarchicalSoftmaxLoss : BinaryLogisticLoss
         for (var i = 0; i < _osz; i++) _tree[i].Count = counts[i];
         var leaf = _osz - 1;
         var node = _osz;
+        Span<int> mini = stackalloc int[2];
         for (var i = _osz; i < 2 * _osz - 1; i++)
         {
-            Span<int> mini = stackalloc int[2];
             for (var j = 0; j < 2; j++)
                 mini[j] = leaf >= 0 && _tree[leaf].Count < _tree[node].Count ? leaf-- : node++;
             _tree[i].Left = mini[0];

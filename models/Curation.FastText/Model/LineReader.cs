@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Curation.FastText.Model;
 
 /// <summary>Reads a byte stream line by line (each line includes its '\n'), reusing one growable buffer.</summary>
@@ -11,6 +12,7 @@ internal sealed class LineReader
     public LineReader(Stream stream) => _stream = stream;
 
     /// <summary>The next line with its newline, or an empty span at the end of the stream.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<byte> ReadLine()
     {
         var scanFrom = _start;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Diagnostics;
 using System.Globalization;
 using Curation.FastText.Model;
@@ -65,6 +66,7 @@ internal sealed class SupervisedTrainer
         return string.Create(ic, $"Progress: {progress * 100,5:F1}% words/sec/thread: {(long)wst,7} lr: {lr,9:F6} avg.loss: {_lossValue,9:F6} ETA: {eta / 3600,3}h{eta % 3600 / 60,2}m{eta % 60,2}s");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TrainThread(int threadId, long total)
     {
         try
@@ -105,6 +107,7 @@ internal sealed class SupervisedTrainer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Supervised(ModelState state, float lr, LineFeatures features)
     {
         var labels = features.Labels;
@@ -113,7 +116,7 @@ internal sealed class SupervisedTrainer
         var targetIndex = _args.Loss == LossName.OneVsAll ? -1 : state.Rng.NextInt(0, labels.Count - 1);
         var hidden = state.Hidden.AsSpan();
         hidden.Clear();
-        foreach (var id in words) _input.AddRowToVector(hidden, id);
+        _input.AddRowsToVector(hidden, words);
         var scale = (float)(1.0 / words.Length);
         System.Numerics.Tensors.TensorPrimitives.Multiply(hidden, scale, hidden);
         var grad = state.Grad.AsSpan();
@@ -122,6 +125,6 @@ internal sealed class SupervisedTrainer
         if (float.IsNaN(lossValue)) throw new InvalidOperationException("Encountered NaN.");
         state.AddLoss(lossValue);
         System.Numerics.Tensors.TensorPrimitives.Multiply(grad, scale, grad);
-        foreach (var id in words) _input.AddVectorToRow(grad, id, 1f);
+        foreach (var id in words) _input.AddToRow(id, grad);
     }
 }

@@ -5,14 +5,6 @@ using Curation.ProxyLm.Model;
 
 namespace Curation.ProxyLm.Training;
 
-/// <summary>Everything needed to resume a run exactly, besides the weights and moments held by the model.</summary>
-/// <param name="Model">Model shape.</param>
-/// <param name="Training">Optimisation settings of the run that wrote it.</param>
-/// <param name="Step">Completed optimizer steps.</param>
-/// <param name="SamplerRng">Data sampler RNG state.</param>
-/// <param name="Cursors">Data sampler cursor per training source.</param>
-public sealed record CheckpointState(ModelConfig Model, TrainingConfig Training, int Step, ulong[] SamplerRng, long[] Cursors);
-
 /// <summary>
 /// Checkpoint file: magic "CURLMCKP", uint32 version 1, uint32 JSON length + JSON {model, training}, int32 step,
 /// 4×uint64 sampler RNG, int32 source count + int64 cursors, int64 parameter count, then parameters, AdamW m and

@@ -12,6 +12,7 @@ internal sealed class RangeInterner
     private int _count;
     private string _source = "";
 
+    /// <summary>Count.</summary>
     public int Count => _count;
 
     public void Reset(string source)

@@ -14,6 +14,7 @@ internal sealed class RepetitionStatistics
     private readonly RangeInterner _interner = new();
     private readonly Dictionary<(int, int, int, int), int> _gramIndex = new();
     private readonly List<int> _gramCounts = new();
+    private readonly List<int> _firstPositions = new();
     private readonly HashSet<(ulong Hash, int Length)> _seenConcatenations = new();
     private int[] _wordIds = new int[256];
     private int[] _cpPrefix = new int[257];
@@ -85,7 +86,8 @@ internal sealed class RepetitionStatistics
         if (_wordCount < n || n < 1 || n > 4) return n > 4 ? TopNGramCharsLong(n) : 0;
         _gramIndex.Clear();
         _gramCounts.Clear();
-        var firstPositions = new List<int>();
+        var firstPositions = _firstPositions;
+        firstPositions.Clear();
         for (int i = 0; i + n <= _wordCount; i++)
         {
             var key = (_wordIds[i], n > 1 ? _wordIds[i + 1] : 0, n > 2 ? _wordIds[i + 2] : 0, n > 3 ? _wordIds[i + 3] : 0);

@@ -9,19 +9,27 @@ namespace Curation.Text.Normalization;
 /// </summary>
 public sealed class UnicodeNormalizationRule(UnicodeNormalizationOptions options) : IDocumentRule
 {
+    /// <summary>The measure or counter named <c>unicode.surrogates_replaced</c>.</summary>
     public const string SurrogatesReplaced = "unicode.surrogates_replaced";
+    /// <summary>The measure or counter named <c>unicode.mojibake_fixed</c>.</summary>
     public const string MojibakeFixed = "unicode.mojibake_fixed";
+    /// <summary>The measure or counter named <c>unicode.controls_removed</c>.</summary>
     public const string ControlsRemoved = "unicode.controls_removed";
+    /// <summary>The measure or counter named <c>unicode.changed</c>.</summary>
     public const string Changed = "unicode.changed";
 
     public UnicodeNormalizationRule() : this(new UnicodeNormalizationOptions()) { }
 
+    /// <summary>The settings this rule was built with.</summary>
     public UnicodeNormalizationOptions Options { get; } = options;
 
+    /// <summary>The registry id of this rule.</summary>
     public string Id => "normalize_unicode";
 
+    /// <summary>The document field this rule reads.</summary>
     public RuleInput Input => RuleInput.Text;
 
+    /// <summary>Measure.</summary>
     public IReadOnlyList<RuleMeasure> Measure(string text) => Evaluate(text).Counters;
 
     public RuleResult Decide(IReadOnlyDictionary<string, double> measures) => RuleResult.Keep();

@@ -6,16 +6,21 @@ namespace Curation.Text.Normalization;
 /// <summary>A text map that normalises line breaks, Unicode spaces, runs of spaces, line ends and blank lines. Never drops.</summary>
 public sealed class WhitespaceNormalizationRule(WhitespaceNormalizationOptions options) : IDocumentRule
 {
+    /// <summary>The measure or counter named <c>whitespace.changed</c>.</summary>
     public const string Changed = "whitespace.changed";
 
     public WhitespaceNormalizationRule() : this(new WhitespaceNormalizationOptions()) { }
 
+    /// <summary>The settings this rule was built with.</summary>
     public WhitespaceNormalizationOptions Options { get; } = options;
 
+    /// <summary>The registry id of this rule.</summary>
     public string Id => "normalize_whitespace";
 
+    /// <summary>The document field this rule reads.</summary>
     public RuleInput Input => RuleInput.Text;
 
+    /// <summary>Measure.</summary>
     public IReadOnlyList<RuleMeasure> Measure(string text) => Evaluate(text).Counters;
 
     public RuleResult Decide(IReadOnlyDictionary<string, double> measures) => RuleResult.Keep();

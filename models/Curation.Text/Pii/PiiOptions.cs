@@ -3,7 +3,9 @@ namespace Curation.Text.Pii;
 /// <summary>Settings of <see cref="PiiRedactionRule"/>; defaults follow datatrove's PIIFormatter, plus IPv6 (which datatrove does not handle).</summary>
 public sealed record PiiOptions
 {
+    /// <summary>The remove emails setting.</summary>
     public bool RemoveEmails { get; init; } = true;
+    /// <summary>The remove ips setting.</summary>
     public bool RemoveIps { get; init; } = true;
     /// <summary>Also replace IPv6 addresses (an extension; datatrove replaces IPv4 only).</summary>
     public bool RemoveIpv6 { get; init; } = true;

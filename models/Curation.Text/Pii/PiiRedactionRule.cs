@@ -10,8 +10,11 @@ namespace Curation.Text.Pii;
 /// </summary>
 public sealed class PiiRedactionRule(PiiOptions options) : IDocumentRule
 {
+    /// <summary>The measure or counter named <c>pii.emails</c>.</summary>
     public const string Emails = "pii.emails";
+    /// <summary>The measure or counter named <c>pii.ipv4</c>.</summary>
     public const string Ipv4 = "pii.ipv4";
+    /// <summary>The measure or counter named <c>pii.ipv6</c>.</summary>
     public const string Ipv6 = "pii.ipv6";
 
     // The non-backtracking engine keeps these linear on any input (a 20 MB line of letters has no '@' to find).
@@ -30,12 +33,16 @@ public sealed class PiiRedactionRule(PiiOptions options) : IDocumentRule
 
     public PiiRedactionRule() : this(new PiiOptions()) { }
 
+    /// <summary>The settings this rule was built with.</summary>
     public PiiOptions Options { get; } = options;
 
+    /// <summary>The registry id of this rule.</summary>
     public string Id => "pii";
 
+    /// <summary>The document field this rule reads.</summary>
     public RuleInput Input => RuleInput.Text;
 
+    /// <summary>Measure.</summary>
     public IReadOnlyList<RuleMeasure> Measure(string text)
     {
         var (_, emails, v4, v6) = Redact(text);

@@ -18,19 +18,25 @@ public sealed class RuleOptions
         _values = values ?? new Dictionary<string, object?>();
     }
 
+    /// <summary>The rule id setting.</summary>
     public string RuleId { get; }
 
+    /// <summary>The has setting.</summary>
     public bool Has(string key) => _values.ContainsKey(key);
 
     /// <summary>A number; an explicit null or 0 disables the threshold (datatrove's convention).</summary>
     public double? Double(string key, double? fallback) => Read(key, fallback, v => v is null ? null : ToDouble(key, v));
 
+    /// <summary>The int setting.</summary>
     public int? Int(string key, int? fallback) => Read(key, fallback, v => v is null ? null : checked((int)ToDouble(key, v)));
 
+    /// <summary>The int required setting.</summary>
     public int IntRequired(string key, int fallback) => Int(key, fallback) ?? fallback;
 
+    /// <summary>The double required setting.</summary>
     public double DoubleRequired(string key, double fallback) => Double(key, fallback) ?? fallback;
 
+    /// <summary>The bool setting.</summary>
     public bool Bool(string key, bool fallback) => Read(key, fallback, v => v switch
     {
         bool b => b,
@@ -38,6 +44,7 @@ public sealed class RuleOptions
         _ => throw Bad(key, v, "true or false"),
     });
 
+    /// <summary>The string setting.</summary>
     public string? String(string key, string? fallback) => Read(key, fallback, v => v?.ToString());
 
     public IReadOnlyList<string>? Strings(string key, IReadOnlyList<string>? fallback) => Read(key, fallback, v => v switch

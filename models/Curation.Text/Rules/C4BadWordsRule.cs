@@ -12,6 +12,7 @@ namespace Curation.Text.Rules;
 /// </summary>
 public sealed class C4BadWordsRule : IDocumentRule
 {
+    /// <summary>The measure or counter named <c>c4_badwords.found</c>.</summary>
     public const string BadWordFound = "c4_badwords.found";
 
     // Common subwords of languages written without spaces, allowed as in datatrove.
@@ -43,16 +44,22 @@ public sealed class C4BadWordsRule : IDocumentRule
     public static C4BadWordsRule FromFile(string path, string language = "en", double keepFraction = 0, ulong seed = 0) =>
         new(File.ReadLines(path, Encoding.UTF8), language, keepFraction, seed);
 
+    /// <summary>The registry id of this rule.</summary>
     public string Id => "c4_badwords";
 
+    /// <summary>The document field this rule reads.</summary>
     public RuleInput Input => RuleInput.Text;
 
+    /// <summary>Language.</summary>
     public string Language { get; }
 
+    /// <summary>Keep fraction.</summary>
     public double KeepFraction { get; }
 
+    /// <summary>Seed.</summary>
     public ulong Seed { get; }
 
+    /// <summary>Measure.</summary>
     public IReadOnlyList<RuleMeasure> Measure(string text) => [new(BadWordFound, Found(text) ? 1 : 0)];
 
     public RuleResult Evaluate(string text) => Found(text) && !KeptAnyway(text) ? RuleResult.Drop("document_removed_with_badwords") : RuleResult.Keep();

@@ -6,16 +6,22 @@ namespace Curation.Text.Rules;
 /// </summary>
 public sealed class C4ParagraphRule(int minParagraphs = 3, int minParagraphLength = 200) : IDocumentRule
 {
+    /// <summary>The measure or counter named <c>c4_paragraph.long_paragraphs</c>.</summary>
     public const string LongParagraphs = "c4_paragraph.long_paragraphs";
 
+    /// <summary>The registry id of this rule.</summary>
     public string Id => "c4_paragraph";
 
+    /// <summary>The document field this rule reads.</summary>
     public RuleInput Input => RuleInput.Text;
 
+    /// <summary>Min paragraphs.</summary>
     public int MinParagraphs { get; } = minParagraphs;
 
+    /// <summary>Min paragraph length.</summary>
     public int MinParagraphLength { get; } = minParagraphLength;
 
+    /// <summary>Measure.</summary>
     public IReadOnlyList<RuleMeasure> Measure(string text) => [new(LongParagraphs, CountLong(text))];
 
     public RuleResult Evaluate(string text) => Decide(CountLong(text));

@@ -14,25 +14,39 @@ public sealed class C4QualityRule(C4QualityOptions options) : IDocumentRule
 {
     private readonly string[] _policyPhrases = options.PolicySubstrings.Select(p => p.ToLowerInvariant()).ToArray();
 
+    /// <summary>The measure or counter named <c>c4.lines</c>.</summary>
     public const string Lines = "c4.lines";
+    /// <summary>The measure or counter named <c>c4.lines_kept</c>.</summary>
     public const string LinesKept = "c4.lines_kept";
+    /// <summary>The measure or counter named <c>c4.lines_removed.too_long_word</c>.</summary>
     public const string RemovedTooLongWord = "c4.lines_removed.too_long_word";
+    /// <summary>The measure or counter named <c>c4.lines_removed.no_terminal_punct</c>.</summary>
     public const string RemovedNoTerminalPunct = "c4.lines_removed.no_terminal_punct";
+    /// <summary>The measure or counter named <c>c4.lines_removed.too_few_words</c>.</summary>
     public const string RemovedTooFewWords = "c4.lines_removed.too_few_words";
+    /// <summary>The measure or counter named <c>c4.lines_removed.javascript</c>.</summary>
     public const string RemovedJavascript = "c4.lines_removed.javascript";
+    /// <summary>The measure or counter named <c>c4.lines_removed.policy</c>.</summary>
     public const string RemovedPolicy = "c4.lines_removed.policy";
+    /// <summary>The measure or counter named <c>c4.sentences</c>.</summary>
     public const string Sentences = "c4.sentences";
+    /// <summary>The measure or counter named <c>c4.lorem_ipsum_line</c>.</summary>
     public const string LoremIpsumLine = "c4.lorem_ipsum_line";
+    /// <summary>The measure or counter named <c>c4.curly_bracket_line</c>.</summary>
     public const string CurlyBracketLine = "c4.curly_bracket_line";
 
     public C4QualityRule() : this(new C4QualityOptions()) { }
 
+    /// <summary>The settings this rule was built with.</summary>
     public C4QualityOptions Options { get; } = options;
 
+    /// <summary>The registry id of this rule.</summary>
     public string Id => "c4_quality";
 
+    /// <summary>The document field this rule reads.</summary>
     public RuleInput Input => RuleInput.Text;
 
+    /// <summary>Measure.</summary>
     public IReadOnlyList<RuleMeasure> Measure(string text)
     {
         var r = Run(text, stopAtDocumentDrop: false, buildText: false);

@@ -11,22 +11,31 @@ namespace Curation.Text.Rules;
 /// </summary>
 public sealed class FineWebQualityRule(FineWebQualityOptions options) : IDocumentRule
 {
+    /// <summary>The measure or counter named <c>fineweb.lines</c>.</summary>
     public const string NonBlankLines = "fineweb.lines";
+    /// <summary>The measure or counter named <c>fineweb.line_punct_ratio</c>.</summary>
     public const string LinePunctRatio = "fineweb.line_punct_ratio";
+    /// <summary>The measure or counter named <c>fineweb.short_line_ratio</c>.</summary>
     public const string ShortLineRatio = "fineweb.short_line_ratio";
+    /// <summary>The measure or counter named <c>fineweb.char_dup_ratio</c>.</summary>
     public const string CharDupRatio = "fineweb.char_dup_ratio";
+    /// <summary>The measure or counter named <c>fineweb.new_line_ratio</c>.</summary>
     public const string NewLineRatio = "fineweb.new_line_ratio";
 
     private readonly CodePointSet _stopChars = options.StopChars is null ? DatatroveCharacters.TerminalPunctuation : new CodePointSet(options.StopChars);
 
     public FineWebQualityRule() : this(new FineWebQualityOptions()) { }
 
+    /// <summary>The settings this rule was built with.</summary>
     public FineWebQualityOptions Options { get; } = options;
 
+    /// <summary>The registry id of this rule.</summary>
     public string Id => "fineweb_quality";
 
+    /// <summary>The document field this rule reads.</summary>
     public RuleInput Input => RuleInput.Text;
 
+    /// <summary>Measure.</summary>
     public IReadOnlyList<RuleMeasure> Measure(string text)
     {
         var result = new List<RuleMeasure>();

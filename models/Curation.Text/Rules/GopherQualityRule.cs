@@ -9,25 +9,37 @@ namespace Curation.Text.Rules;
 /// </summary>
 public sealed class GopherQualityRule(GopherQualityOptions options) : IDocumentRule
 {
+    /// <summary>The measure or counter named <c>gopher.word_count</c>.</summary>
     public const string WordCount = "gopher.word_count";
+    /// <summary>The measure or counter named <c>gopher.mean_word_length</c>.</summary>
     public const string MeanWordLength = "gopher.mean_word_length";
+    /// <summary>The measure or counter named <c>gopher.hash_ratio</c>.</summary>
     public const string HashRatio = "gopher.hash_ratio";
+    /// <summary>The measure or counter named <c>gopher.ellipsis_ratio</c>.</summary>
     public const string EllipsisRatio = "gopher.ellipsis_ratio";
+    /// <summary>The measure or counter named <c>gopher.bullet_lines_ratio</c>.</summary>
     public const string BulletLinesRatio = "gopher.bullet_lines_ratio";
+    /// <summary>The measure or counter named <c>gopher.ellipsis_lines_ratio</c>.</summary>
     public const string EllipsisLinesRatio = "gopher.ellipsis_lines_ratio";
+    /// <summary>The measure or counter named <c>gopher.alpha_words_ratio</c>.</summary>
     public const string AlphaWordsRatio = "gopher.alpha_words_ratio";
+    /// <summary>The measure or counter named <c>gopher.stop_words</c>.</summary>
     public const string StopWordCount = "gopher.stop_words";
 
     private readonly HashSet<string> _stopWords = new(options.StopWords, StringComparer.Ordinal);
 
     public GopherQualityRule() : this(new GopherQualityOptions()) { }
 
+    /// <summary>The settings this rule was built with.</summary>
     public GopherQualityOptions Options { get; } = options;
 
+    /// <summary>The registry id of this rule.</summary>
     public string Id => "gopher_quality";
 
+    /// <summary>The document field this rule reads.</summary>
     public RuleInput Input => RuleInput.Text;
 
+    /// <summary>Measure.</summary>
     public IReadOnlyList<RuleMeasure> Measure(string text)
     {
         var m = Compute(text);

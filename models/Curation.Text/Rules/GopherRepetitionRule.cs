@@ -12,9 +12,13 @@ namespace Curation.Text.Rules;
 /// </summary>
 public sealed class GopherRepetitionRule(GopherRepetitionOptions options) : IDocumentRule
 {
+    /// <summary>The measure or counter named <c>gopher_rep.dup_para_frac</c>.</summary>
     public const string DupParaFrac = "gopher_rep.dup_para_frac";
+    /// <summary>The measure or counter named <c>gopher_rep.dup_para_char_frac</c>.</summary>
     public const string DupParaCharFrac = "gopher_rep.dup_para_char_frac";
+    /// <summary>The measure or counter named <c>gopher_rep.dup_line_frac</c>.</summary>
     public const string DupLineFrac = "gopher_rep.dup_line_frac";
+    /// <summary>The measure or counter named <c>gopher_rep.dup_line_char_frac</c>.</summary>
     public const string DupLineCharFrac = "gopher_rep.dup_line_char_frac";
 
     private readonly (int N, double Max, string Measure, string Reason)[] _top =
@@ -25,16 +29,22 @@ public sealed class GopherRepetitionRule(GopherRepetitionOptions options) : IDoc
 
     public GopherRepetitionRule() : this(new GopherRepetitionOptions()) { }
 
+    /// <summary>The settings this rule was built with.</summary>
     public GopherRepetitionOptions Options { get; } = options;
 
+    /// <summary>The registry id of this rule.</summary>
     public string Id => "gopher_repetition";
 
+    /// <summary>The document field this rule reads.</summary>
     public RuleInput Input => RuleInput.Text;
 
+    /// <summary>Top gram measure.</summary>
     public static string TopGramMeasure(int n) => "gopher_rep.top_" + n.ToString(CultureInfo.InvariantCulture) + "_gram_char_frac";
 
+    /// <summary>Dup gram measure.</summary>
     public static string DupGramMeasure(int n) => "gopher_rep.dup_" + n.ToString(CultureInfo.InvariantCulture) + "_gram_char_frac";
 
+    /// <summary>Measure.</summary>
     public IReadOnlyList<RuleMeasure> Measure(string text)
     {
         var result = new List<RuleMeasure>();

@@ -12,11 +12,17 @@ namespace Curation.Text.Url;
 /// </summary>
 public sealed class UrlFilterRule : IDocumentRule
 {
+    /// <summary>The measure or counter named <c>url.domain_blocked</c>.</summary>
     public const string DomainBlocked = "url.domain_blocked";
+    /// <summary>The measure or counter named <c>url.subdomain_blocked</c>.</summary>
     public const string HostBlocked = "url.subdomain_blocked";
+    /// <summary>The measure or counter named <c>url.url_blocked</c>.</summary>
     public const string UrlBlocked = "url.url_blocked";
+    /// <summary>The measure or counter named <c>url.banned_words</c>.</summary>
     public const string BannedWordCount = "url.banned_words";
+    /// <summary>The measure or counter named <c>url.soft_words</c>.</summary>
     public const string SoftWordCount = "url.soft_words";
+    /// <summary>The measure or counter named <c>url.banned_subword</c>.</summary>
     public const string SubwordFound = "url.banned_subword";
 
     private readonly HashSet<string> _domains;
@@ -37,10 +43,13 @@ public sealed class UrlFilterRule : IDocumentRule
         SoftWordThreshold = softWordThreshold;
     }
 
+    /// <summary>The registry id of this rule.</summary>
     public string Id => "url";
 
+    /// <summary>The document field this rule reads.</summary>
     public RuleInput Input => RuleInput.Url;
 
+    /// <summary>Soft word threshold.</summary>
     public int SoftWordThreshold { get; }
 
     /// <summary>datatrove's normalisation: remove every run of non-[a-zA-Z0-9] characters, then lower-case.</summary>
@@ -51,6 +60,7 @@ public sealed class UrlFilterRule : IDocumentRule
         return sb.ToString();
     }
 
+    /// <summary>Measure.</summary>
     public IReadOnlyList<RuleMeasure> Measure(string url)
     {
         var (domain, host) = Hosts(url);

@@ -14,6 +14,10 @@ internal sealed class BytePairModel
     private readonly PairTable _pairs;
     private readonly PieceCache _cache = new();
 
+    // Per token: 0 = not yet known, 1 = merging its own bytes yields exactly this token, 2 = it does not.
+    // Lets merge-semantics models (HF without ignore_merges) take the whole-piece shortcut where it is exact.
+    private readonly byte[] _selfMerging;
+
     /// <param name="vocabulary">id → bytes of every model token.</param>
     /// <param name="pairs">the merge table.</param>
     /// <param name="wholePieceLookup">
@@ -24,6 +28,7 @@ internal sealed class BytePairModel
         Vocabulary = vocabulary;
         _pairs = pairs;
         WholePieceLookup = wholePieceLookup;
+        _selfMerging = new byte[vocabulary.Count];
         _byteIds = new int[256];
         Span<byte> one = stackalloc byte[1];
         for (var b = 0; b < 256; b++)
@@ -49,18 +54,28 @@ internal sealed class BytePairModel
             return;
         }
         if (piece.Length == 0) return;
-        if (WholePieceLookup && Vocabulary.TryGet(piece, out var whole))
+        var hash = TokenTable.Hash(piece);
+        if (Vocabulary.TryGet(piece, hash, out var whole))
         {
-            output.Add(whole);
-            return;
+            var state = WholePieceLookup ? (byte)1 : _selfMerging[whole];
+            if (state == 1)
+            {
+                output.Add(whole);
+                return;
+            }
+            if (state == 0)
+            {
+                var first = output.Count;
+                Merge(piece, output);
+                _selfMerging[whole] = output.Count == first + 1 && output[first] == whole ? (byte)1 : (byte)2;
+                return;
+            }
         }
         if (piece.Length > PieceCache.MaxPieceLength)
         {
-            if (piece.Length <= ShortPiece) MergeShort(piece, output);
-            else MergeLong(piece, output);
+            Merge(piece, output);
             return;
         }
-        var hash = TokenTable.Hash(piece);
         if (_cache.TryGet(piece, hash, out var cached))
         {
             output.AddRange(cached);
@@ -69,6 +84,12 @@ internal sealed class BytePairModel
         var start = output.Count;
         MergeShort(piece, output);
         _cache.Set(piece, hash, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(output)[start..]);
+    }
+
+    private void Merge(ReadOnlySpan<byte> piece, List<int> output)
+    {
+        if (piece.Length <= ShortPiece) MergeShort(piece, output);
+        else MergeLong(piece, output);
     }
 
     private void MergeShort(ReadOnlySpan<byte> piece, List<int> output)

@@ -55,9 +55,13 @@ internal sealed class TokenTable
     public bool Contains(int id) => (uint)id < (uint)_offsets.Length && _offsets[id] >= 0;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool TryGet(ReadOnlySpan<byte> key, out int id)
+    public bool TryGet(ReadOnlySpan<byte> key, out int id) => TryGet(key, Hash(key), out id);
+
+    /// <summary>Lookup with a hash the caller already computed with <see cref="Hash"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryGet(ReadOnlySpan<byte> key, ulong hash, out int id)
     {
-        var slot = (int)Hash(key) & _mask;
+        var slot = (int)hash & _mask;
         while (true)
         {
             var v = _slots[slot];

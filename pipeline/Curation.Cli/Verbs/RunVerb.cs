@@ -41,6 +41,8 @@ public sealed class RunVerb : ICliCommand
 
             Consoles.Out.Write(StatsTable.Build(RunStatus.StepStats(dir)));
             Consoles.Out.WriteLine($"run directory: {dir.Root}");
+            if (loaded.Config.Run.Report)
+                Consoles.Out.WriteLine($"report: {Curation.Stages.Report.HtmlReport.Write(dir).Html}");
             if (!result.Succeeded)
             {
                 foreach (var (step, rank, error) in result.Failures)

@@ -52,7 +52,7 @@ public static class ValueConverter
                 }
                 if (lt?.Kind == LogicalTypeKind.Decimal || ct == ConvertedType.Decimal) { var s = Scale(el); return (c, i) => ScaleDecimal(c.Longs[i], s); }
                 return IntegerKind(el) is (64, false) ? (c, i) => (ulong)c.Longs[i] : (c, i) => c.Longs[i];
-            case PhysicalType.Int96: return (c, i) => FromInt96(c.GetBytes(i));
+            case PhysicalType.Int96: return (c, i) => FromInt96(c.GetBytes(i)) ?? (object)c.GetBytes(i).ToArray();
             case PhysicalType.Float: return (c, i) => c.Floats[i];
             case PhysicalType.Double: return (c, i) => c.Doubles[i];
             default:
@@ -108,7 +108,8 @@ public static class ValueConverter
         return ticks < min || ticks > max ? v : new DateTime(UnixEpoch.Ticks + ticks, utc ? DateTimeKind.Utc : DateTimeKind.Unspecified);
     }
 
-    private static DateTime FromInt96(ReadOnlySpan<byte> b)
+    /// <summary>An INT96 timestamp (nanoseconds of day, Julian day); null when outside DateTime's range.</summary>
+    private static DateTime? FromInt96(ReadOnlySpan<byte> b)
     {
         var nanos = BinaryPrimitives.ReadInt64LittleEndian(b);
         var julian = BinaryPrimitives.ReadInt32LittleEndian(b.Slice(8));
@@ -116,7 +117,7 @@ public static class ValueConverter
         var days = (long)julian - JulianUnixEpoch;
         var ticks = days * TimeSpan.TicksPerDay + nanos / 100;
         return ticks < DateTime.MinValue.Ticks - UnixEpoch.Ticks || ticks > DateTime.MaxValue.Ticks - UnixEpoch.Ticks
-            ? UnixEpoch : new DateTime(UnixEpoch.Ticks + ticks, DateTimeKind.Unspecified);
+            ? null : new DateTime(UnixEpoch.Ticks + ticks, DateTimeKind.Unspecified);
     }
 
     private static object ScaleDecimal(long unscaled, int scale) => ToDecimal(new BigInteger(unscaled), scale);

@@ -221,7 +221,10 @@ internal sealed class ColumnBuffer
     {
         var need = ByteLength + extra;
         if (need > Array.MaxLength) throw new InvalidOperationException($"column '{Spec.Name}' holds more than 2 GiB in one row group; lower RowGroupBytes");
-        if (need > Bytes.Length) Array.Resize(ref Bytes, (int)Math.Min(Array.MaxLength, Math.Max(need, Math.Max(4096, Bytes.Length * 2L))));
+        if (need <= Bytes.Length) return;
+        var grown = GC.AllocateUninitializedArray<byte>((int)Math.Min(Array.MaxLength, Math.Max(need, Math.Max(4096, Bytes.Length * 2L))));
+        Bytes.AsSpan(0, ByteLength).CopyTo(grown);
+        Bytes = grown;
     }
 
     private void TrackDictionary(int index)

@@ -28,7 +28,7 @@ internal static class MetadataWriter
         w.EndStruct();
     }
 
-    public static void WriteFileMetaData(ThriftCompactWriter w, FileMetaData md, IReadOnlyList<IReadOnlyList<WrittenChunk>> chunks,
+    public static void WriteFileMetaData(ThriftCompactWriter w, FileMetaData md,
         IReadOnlyList<(long ColumnIndexOffset, int ColumnIndexLength, long OffsetIndexOffset, int OffsetIndexLength)[]>? pageIndex)
     {
         w.FieldI32(1, md.Version);
@@ -89,7 +89,6 @@ internal static class MetadataWriter
             w.EndStruct();
         }
         w.Stop();
-        _ = chunks;
     }
 
     private static void WriteSchemaElement(ThriftCompactWriter w, SchemaElement el)

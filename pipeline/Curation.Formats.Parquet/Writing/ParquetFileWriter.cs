@@ -134,7 +134,7 @@ public sealed class ParquetFileWriter : IDisposable
             KeyValueMetadata = _options.KeyValueMetadata.Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value)).ToArray(),
         };
         w.Clear();
-        MetadataWriter.WriteFileMetaData(w, md, _chunks, pageIndex?.Select(e => e.Select(x => (x.Item1, x.Item2, x.Item3, x.Item4)).ToArray()).ToList());
+        MetadataWriter.WriteFileMetaData(w, md, pageIndex?.Select(e => e.Select(x => (x.Item1, x.Item2, x.Item3, x.Item4)).ToArray()).ToList());
         WriteRaw(w.Written);
         Span<byte> tail = stackalloc byte[8];
         BinaryPrimitives.WriteInt32LittleEndian(tail, w.Length);

@@ -73,6 +73,7 @@ public sealed class PipelineStep(StepConfig config, IReadOnlyList<IStage> stages
         await foreach (var doc in stream.WithCancellation(ct))
         {
             writer.Write(doc);
+            CountGroups(rt.Stats, doc);
             if ((++n & 1023) == 0) rt.ReportProgress(n);
         }
         rt.ReportProgress(n);
@@ -97,6 +98,20 @@ public sealed class PipelineStep(StepConfig config, IReadOnlyList<IStage> stages
                 quarantine.FirstPath);
         }
     }
+
+    // Per-domain and per-language totals of what was written, for the report's breakdowns.
+    private static void CountGroups(TaskStats stats, Document doc)
+    {
+        foreach (var key in GroupKeys)
+        {
+            if (doc.Metadata.GetString(key) is not { } v) continue;
+            var bytes = System.Text.Encoding.UTF8.GetByteCount(doc.Text);
+            stats.Counters[$"{key}.{v}.docs"] = stats.Counters.GetValueOrDefault($"{key}.{v}.docs") + 1;
+            stats.Counters[$"{key}.{v}.bytes"] = stats.Counters.GetValueOrDefault($"{key}.{v}.bytes") + bytes;
+        }
+    }
+
+    private static readonly string[] GroupKeys = ["domain", "language", "lang"];
 
     private async IAsyncEnumerable<Document> Read(IReadOnlyList<string> files, InputConfig input, ReadOptions options,
         InputStats stats, IQuarantine quarantine, [EnumeratorCancellation] CancellationToken ct)

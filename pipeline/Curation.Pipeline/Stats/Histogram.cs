@@ -22,6 +22,9 @@ public sealed class Histogram
     public double Min { get; }
     public double Max { get; }
     public long[] Counts { get; }
+    /// <summary>The threshold a filter applies to this value, drawn on the report's chart.</summary>
+    public double? Threshold { get; set; }
+
     public long Underflow { get; set; }
     public long Overflow { get; set; }
     public long Count { get; set; }
@@ -43,6 +46,7 @@ public sealed class Histogram
         if (other.Min != Min || other.Max != Max || other.Counts.Length != Counts.Length)
             throw new InvalidOperationException("cannot merge histograms with different layouts");
         for (var i = 0; i < Counts.Length; i++) Counts[i] += other.Counts[i];
+        Threshold ??= other.Threshold;
         Underflow += other.Underflow;
         Overflow += other.Overflow;
         Count += other.Count;
@@ -71,7 +75,7 @@ public sealed class Histogram
 
     public Histogram Clone()
     {
-        var h = new Histogram(Min, Max, (long[])Counts.Clone()) { Underflow = Underflow, Overflow = Overflow, Count = Count, Sum = Sum };
+        var h = new Histogram(Min, Max, (long[])Counts.Clone()) { Threshold = Threshold, Underflow = Underflow, Overflow = Overflow, Count = Count, Sum = Sum };
         return h;
     }
 }
