@@ -146,6 +146,28 @@ public class NearDedupPipelineTests
         Assert.Equal(1, rows["y"].Size);
     }
 
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 2)]
+    public void Verification_FailedMembersReclusterWithinTheRoundLimit(int rounds, int expectedSizeOfY)
+    {
+        using var dir = new TempDir();
+        string a = string.Join(' ', Enumerable.Range(0, 200).Select(i => $"alpha{i}"));
+        string b = string.Join(' ', Enumerable.Range(0, 120).Select(i => $"alpha{i}").Concat(Enumerable.Range(0, 80).Select(i => $"beta{i}")));
+        var options = new LocalDedupOptions(new MinHasher(new MinHashOptions { Bands = 56, Rows = 2 }))
+        {
+            Workers = 1,
+            Cluster = new ClusterStepOptions { VerifyThreshold = 0.8, MaxVerificationRounds = rounds },
+        };
+        // x is the representative; y and its copy z fail against x and form their own cluster in round 2.
+        LocalDedupRunner.Run(NearDupFixture.Split([new("x", a), new("y", b), new("z", b)], 1), dir.Path, options);
+        var rows = ClustersFile.Read(StepPaths.Clusters(LocalDedupRunner.ClustersDirectory(dir.Path)));
+        Assert.Equal(expectedSizeOfY, rows["y"].Size);
+        Assert.Equal(rows["y"].Size == 2 ? "y" : "z", rows["z"].Cluster);
+        Assert.True(rows["x"].Kept);
+        Assert.Equal(1, rows["x"].Size);
+    }
+
     [Fact]
     public void ClusterStep_PairReferringToUnknownDocument_ThrowsNamingTheFile()
     {

@@ -124,4 +124,23 @@ public sealed class TrainerTests
         File.WriteAllBytes(path, "CURLMCKP\u0001\0\0\0\u0010\0"u8.ToArray());
         Assert.Contains("truncated", Assert.Throws<InvalidDataException>(() => Checkpoint.ReadState(path)).Message);
     }
+
+    [Fact]
+    public void CheckpointWithAWrongParameterCountIsRejectedBeforeAllocating()
+    {
+        using var dir = new TempDir("lm");
+        var path = dir.File("m.ckpt");
+        var config = Config(dir, steps: 1, checkpoint: path);
+        ProxyTrainer.Train(config);
+        var bytes = File.ReadAllBytes(path);
+        var total = new Curation.ProxyLm.Model.ParameterLayout(config.Model).Total;
+        var at = bytes.Length - 12 * (int)total - 8;
+        Assert.Equal(total, BitConverter.ToInt64(bytes, at));
+        BitConverter.GetBytes(long.MaxValue / 16).CopyTo(bytes, at);
+        File.WriteAllBytes(path, bytes);
+        var e = Assert.Throws<InvalidDataException>(() => Checkpoint.ReadParameters(path));
+        Assert.Contains($"byte offset {at}", e.Message);
+        File.WriteAllBytes(path, bytes[..^4]);
+        Assert.Throws<InvalidDataException>(() => Checkpoint.ReadParameters(path));
+    }
 }

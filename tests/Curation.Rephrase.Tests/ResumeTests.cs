@@ -35,6 +35,10 @@ public sealed class ResumeTests
             });
         }
         Assert.Equal(100, yielded.Count);
+        // The cancelled run has fully stopped: nothing in flight keeps sending after RunAsync has thrown.
+        var sentByFirstRun = server.TotalRequests;
+        await Task.Delay(300);
+        Assert.Equal(sentByFirstRun, server.TotalRequests);
         long cachedBeforeResume;
         using (var probe = GenerationCache.Open(cachePath))
             cachedBeforeResume = probe.Count;

@@ -51,7 +51,7 @@ public sealed class RunControlTests
         var options = Rig.Options(concurrency: 8) with
         {
             Log = m => { lock (log) log.Add(m); },
-            Resilience = Rig.Resilience with { BreakerSamplingDuration = TimeSpan.FromMinutes(10) },
+            Resilience = Rig.Resilience with { BreakerSamplingDuration = TimeSpan.FromMinutes(10), BreakerMinimumThroughput = 20 },
         };
         using var rephraser = new BatchRephraser(client, cache, options, clock);
         var docs = Rig.Docs(300);
@@ -63,7 +63,7 @@ public sealed class RunControlTests
         Assert.True(outcomes.Any(o => o is RephraseOutcome.Failed { Reason: FailureReasons.EndpointUnavailable }),
             $"no endpoint_unavailable failure; {server.TotalRequests} requests; stats {rephraser.Stats.Snapshot().ToJson()}");
         Assert.True(outcomes.Count(o => o is RephraseOutcome.NotProcessed { Reason: FailureReasons.EndpointUnavailable }) > 250);
-        // Without the breaker every document would cost 1 + 3 attempts: 1,200 requests.
+        // Without the breaker every document would cost 1 + 5 attempts: 1,800 requests.
         Assert.InRange(server.TotalRequests, 20, 150);
         Assert.Equal(FailureReasons.EndpointUnavailable, rephraser.StopReason);
         Assert.Contains(log, m => m.StartsWith("circuit opened", StringComparison.Ordinal));

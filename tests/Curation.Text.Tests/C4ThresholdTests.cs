@@ -60,6 +60,35 @@ public sealed class C4ThresholdTests
     }
 
     [Fact]
+    public void SentenceModeJudgesSpacySentences()
+    {
+        var bySentence = new C4QualityRule(new C4QualityOptions { SplitParagraph = false });
+        string text = string.Join(' ', Enumerable.Range(0, 5).Select(Good)) + " Use javascript now please.\n" + Good(9);
+        var r = bySentence.Evaluate(text);
+        Assert.True(r.Kept);
+        Assert.Equal(string.Join(' ', Enumerable.Range(0, 5).Select(Good).Append(Good(9))), r.Text);
+        Assert.Equal("too_few_sentences", bySentence.Evaluate(string.Join(' ', Enumerable.Range(0, 4).Select(Good))).Reason);
+    }
+
+    [Fact]
+    public void ChainPassesEditedTextOnAndStopsAtTheFirstDrop()
+    {
+        var chain = new RuleChain([
+            new Curation.Text.Url.UrlFilterRule(new Curation.Text.Url.UrlFilterLists { BlockedDomains = ["spam.com"] }),
+            new Curation.Text.Pii.PiiRedactionRule(), Rule,
+        ]);
+        string text = string.Join('\n', Enumerable.Range(0, 5).Select(Good)) + "\nMail me at someone@mail.org if you like.\nMenu";
+        var kept = chain.Run(text, "https://ok.org/page");
+        Assert.True(kept.Kept);
+        Assert.Contains("Mail me at email@example.com if you like.", kept.Text);
+        Assert.DoesNotContain("Menu", kept.Text);
+        Assert.Contains(kept.Counters, c => c.Name == Curation.Text.Pii.PiiRedactionRule.Emails && c.Value == 1);
+        var dropped = chain.Run(text, "http://www.spam.com/x");
+        Assert.Equal(("url", "domain"), (dropped.RuleId, dropped.Reason));
+        Assert.True(chain.Run(text).Kept);   // no URL: the URL rule does not apply
+    }
+
+    [Fact]
     public void BadWordsNeedWordBoundaries()
     {
         var rule = new C4BadWordsRule(["badword", "two words"]);

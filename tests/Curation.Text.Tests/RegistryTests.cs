@@ -43,6 +43,26 @@ public sealed class RegistryTests
     }
 
     [Fact]
+    public void BadWordListsPerLanguage()
+    {
+        var rules = RuleRegistry.CreateForLanguages("c4_badwords", new Dictionary<string, object?>
+        {
+            ["fail_on_missing_language"] = false,
+            ["languages"] = new Dictionary<string, object?>
+            {
+                ["en"] = new Dictionary<string, object?> { ["words"] = new[] { "darn" } },
+                ["zh"] = new Dictionary<string, object?> { ["words"] = new[] { "坏词", "性" } },
+            },
+        });
+        Assert.False(rules.For("en").Evaluate("well darn it").Kept);
+        Assert.True(rules.For("de").Evaluate("well darn it").Kept);
+        Assert.False(rules.For("zh").Evaluate("这是坏词吗").Kept);
+        Assert.True(rules.For("zh").Evaluate("性格").Kept);   // datatrove's allow-list for zh
+        Assert.Throws<ArgumentException>(() => RuleRegistry.CreateForLanguages("c4_badwords",
+            new Dictionary<string, object?> { ["languages"] = new Dictionary<string, object?> { ["en"] = new Dictionary<string, object?> { ["words"] = new[] { "x" } } } }));
+    }
+
+    [Fact]
     public void ParsesNGramTablesAndDisabling()
     {
         var rule = (GopherRepetitionRule)RuleRegistry.Create("gopher_repetition", new Dictionary<string, object?>

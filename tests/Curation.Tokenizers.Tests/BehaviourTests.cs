@@ -60,6 +60,25 @@ public class BehaviourTests
     }
 
     [Fact]
+    public void ArbitraryBytesRoundTrip()
+    {
+        // Invalid UTF-8 is still encoded byte for byte and decodes back exactly.
+        var rng = new Random(1);
+        foreach (var name in new[] { "cl100k_base", "o200k_base", "gpt2" })
+        {
+            var tok = Tokenizer.FromName(name);
+            for (var i = 0; i < 200; i++)
+            {
+                var bytes = new byte[rng.Next(0, 300)];
+                rng.NextBytes(bytes);
+                var ids = tok.EncodeToIds(bytes);
+                Assert.Equal(bytes, tok.DecodeToBytes(ids));
+                Assert.Equal(ids, tok.EncodeBatch([new ReadOnlyMemory<byte>(bytes)], 1)[0]);
+            }
+        }
+    }
+
+    [Fact]
     public void DefinitionHashIdentifiesTheDefinition()
     {
         Assert.Equal(Tokenizer.FromName("gpt2").DefinitionHash, Tokenizer.FromName("r50k_base").DefinitionHash);

@@ -18,6 +18,7 @@ public sealed class ClusterStep
         _options = options ?? new ClusterStepOptions();
         if (_options.VerifyThreshold is double t && !(t >= 0 && t <= 1))
             throw new ArgumentOutOfRangeException(nameof(options), t, "verify threshold must be in [0, 1]");
+        if (_options.MaxVerificationRounds < 1) throw new ArgumentOutOfRangeException(nameof(options), _options.MaxVerificationRounds, "need at least one verification round");
     }
 
     /// <summary>Clusters the pairs in <paramref name="pairsDirectory"/> and writes into <paramref name="outputDirectory"/>.</summary>
@@ -51,7 +52,7 @@ public sealed class ClusterStep
         int clusters = 0, removed = 0;
         try
         {
-            var verifier = new MemberVerifier(_options.VerifyThreshold, signatureLength, signaturesDirectory, signatures, index);
+            var verifier = new MemberVerifier(_options.VerifyThreshold, _options.MaxVerificationRounds, signatureLength, signaturesDirectory, signatures, index);
             foreach (var component in Components(uf))
             {
                 var members = component.Select(key => Resolve(key, tables, index)).ToList();

@@ -9,4 +9,11 @@ public sealed record ClusterStepOptions
     /// further clusters among themselves. Needs signatures from step 1. Null: no verification.
     /// </summary>
     public double? VerifyThreshold { get; init; }
+
+    /// <summary>
+    /// Verification rounds per component (each picks a new representative among the members that failed the
+    /// previous one). Members still unverified afterwards stay unique. Bounds the cost of huge chained
+    /// components at rounds × size instead of size².
+    /// </summary>
+    public int MaxVerificationRounds { get; init; } = 16;
 }

@@ -6,9 +6,10 @@ namespace Curation.Dedup.Steps;
 /// <summary>
 /// Splits a keep-ordered component into verified clusters: the first member is the representative,
 /// members whose signature similarity with it reaches the threshold join it, and the rest are split
-/// again in the same way. Without a threshold the component is one cluster.
+/// again in the same way, for at most maxRounds rounds (then every member left is its own cluster).
+/// Without a threshold the component is one cluster.
 /// </summary>
-internal sealed class MemberVerifier(double? threshold, int signatureLength, string signaturesDirectory,
+internal sealed class MemberVerifier(double? threshold, int maxRounds, int signatureLength, string signaturesDirectory,
     Dictionary<uint, SignatureFile?> files, DedupIndex? index)
 {
     private readonly ulong[] _rep = new ulong[signatureLength];
@@ -22,8 +23,13 @@ internal sealed class MemberVerifier(double? threshold, int signatureLength, str
             yield break;
         }
         var remaining = ordered;
-        while (remaining.Count > 0)
+        for (int round = 0; remaining.Count > 0; round++)
         {
+            if (round == maxRounds)
+            {
+                foreach (var m in remaining) yield return [m];
+                yield break;
+            }
             var cluster = new List<ClusterMember> { remaining[0] };
             var rest = new List<ClusterMember>();
             bool repSigned = TryRead(remaining[0], _rep);

@@ -13,7 +13,8 @@ public sealed class ExternalSorter<T> : IDisposable where T : unmanaged, ICompar
     public const int MaxFanIn = 64;
 
     private readonly string _spillDirectory;
-    private readonly T[] _buffer;
+    private readonly int _capacity;
+    private T[] _buffer;
     private readonly List<string> _runs = [];
     private int _count;
     private static int s_sorterCounter;
@@ -23,8 +24,9 @@ public sealed class ExternalSorter<T> : IDisposable where T : unmanaged, ICompar
     /// <summary>Creates a sorter that keeps at most <paramref name="memoryBudgetBytes"/> of records in memory and spills to <paramref name="spillDirectory"/>.</summary>
     public ExternalSorter(string spillDirectory, long memoryBudgetBytes)
     {
-        int capacity = (int)Math.Clamp(memoryBudgetBytes / Unsafe.SizeOf<T>(), 16, Array.MaxLength);
-        _buffer = new T[capacity];
+        _capacity = (int)Math.Clamp(memoryBudgetBytes / Unsafe.SizeOf<T>(), 16, Array.MaxLength);
+        // The buffer grows by doubling up to the budget, so small inputs never commit the whole budget.
+        _buffer = new T[Math.Min(_capacity, 1024)];
         _spillDirectory = spillDirectory;
     }
 
@@ -37,7 +39,11 @@ public sealed class ExternalSorter<T> : IDisposable where T : unmanaged, ICompar
     /// <summary>Adds one record.</summary>
     public void Add(in T record)
     {
-        if (_count == _buffer.Length) Spill();
+        if (_count == _buffer.Length)
+        {
+            if (_buffer.Length < _capacity) Array.Resize(ref _buffer, (int)Math.Min((long)_buffer.Length * 2, _capacity));
+            else Spill();
+        }
         _buffer[_count++] = record;
         Count++;
     }

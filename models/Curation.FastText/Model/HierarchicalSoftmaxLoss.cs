@@ -22,6 +22,8 @@ internal sealed class HierarchicalSoftmaxLoss : BinaryLogisticLoss
         {
             for (var j = 0; j < 2; j++)
                 mini[j] = leaf >= 0 && _tree[leaf].Count < _tree[node].Count ? leaf-- : node++;
+            // Absurd counts (e.g. from a damaged file) would make a node its own child and the path walk loop.
+            if (mini[0] >= i || mini[1] >= i) throw new ArgumentException("label counts cannot form a Huffman tree (damaged counts?)");
             _tree[i].Left = mini[0];
             _tree[i].Right = mini[1];
             _tree[i].Count = _tree[mini[0]].Count + _tree[mini[1]].Count;

@@ -35,9 +35,12 @@ public static unsafe class Gemm
         float* b, long ldb, float* c, long ldc, bool accumulate)
     {
         if (m <= 0 || n <= 0) return;
-        if (!accumulate)
-            for (var i = 0; i < m; i++) new Span<float>(c + i * ldc, n).Clear();
-        if (k <= 0) return;
+        if (k <= 0)
+        {
+            if (!accumulate)
+                for (var i = 0; i < m; i++) new Span<float>(c + i * ldc, n).Clear();
+            return;
+        }
 
         var nr = Vector512.IsHardwareAccelerated ? 32 : Vector256.IsHardwareAccelerated ? 16 : 0;
         for (var jc = 0; jc < n; jc += Nc)
@@ -47,6 +50,9 @@ public static unsafe class Gemm
             for (var pc = 0; pc < k; pc += Kc)
             {
                 var kb = Math.Min(Kc, k - pc);
+                // The first K block of an overwrite starts from zero instead of reading C: for a large C (the LM
+                // head's 4096×4096 logits) that saves a full clear pass and a read of C.
+                var zero = pc == 0 && !accumulate;
                 var aBlock = a + pc * colStrideA;
                 var bBlock = b + pc * ldb + jc;
                 var cBlock = c + jc;
@@ -55,41 +61,41 @@ public static unsafe class Gemm
                 {
                     for (var j = 0; j < nVec; j += nr)
                     {
-                        if (nr == 32) Kernel8x32(kb, aBlock + i * rowStrideA, rowStrideA, colStrideA, bBlock + j, ldb, cBlock + i * ldc + j, ldc);
-                        else Kernel8x16(kb, aBlock + i * rowStrideA, rowStrideA, colStrideA, bBlock + j, ldb, cBlock + i * ldc + j, ldc);
+                        if (nr == 32) Kernel8x32(zero, kb, aBlock + i * rowStrideA, rowStrideA, colStrideA, bBlock + j, ldb, cBlock + i * ldc + j, ldc);
+                        else Kernel8x16(zero, kb, aBlock + i * rowStrideA, rowStrideA, colStrideA, bBlock + j, ldb, cBlock + i * ldc + j, ldc);
                     }
-                    EdgeColumns(Mr, nVec, nb, kb, aBlock + i * rowStrideA, rowStrideA, colStrideA, bBlock, ldb, cBlock + i * ldc, ldc);
+                    EdgeColumns(zero, Mr, nVec, nb, kb, aBlock + i * rowStrideA, rowStrideA, colStrideA, bBlock, ldb, cBlock + i * ldc, ldc);
                 }
                 if (i < m)
                 {
                     for (var j = 0; j < nVec; j += nr)
                         for (var r = i; r < m; r++)
-                            KernelRow(nr, kb, aBlock + r * rowStrideA, colStrideA, bBlock + j, ldb, cBlock + r * ldc + j);
-                    EdgeColumns(m - i, nVec, nb, kb, aBlock + i * rowStrideA, rowStrideA, colStrideA, bBlock, ldb, cBlock + i * ldc, ldc);
+                            KernelRow(zero, nr, kb, aBlock + r * rowStrideA, colStrideA, bBlock + j, ldb, cBlock + r * ldc + j);
+                    EdgeColumns(zero, m - i, nVec, nb, kb, aBlock + i * rowStrideA, rowStrideA, colStrideA, bBlock, ldb, cBlock + i * ldc, ldc);
                 }
             }
         }
     }
 
     // Columns past the last full vector panel: scalar FMAs in the same k order as the vector path.
-    private static void EdgeColumns(int rows, int from, int to, int kb, float* a, long rsa, long csa, float* b, long ldb, float* c, long ldc)
+    private static void EdgeColumns(bool zero, int rows, int from, int to, int kb, float* a, long rsa, long csa, float* b, long ldb, float* c, long ldc)
     {
         for (var r = 0; r < rows; r++)
             for (var j = from; j < to; j++)
             {
-                var acc = c[r * ldc + j];
+                var acc = zero ? 0f : c[r * ldc + j];
                 for (var p = 0; p < kb; p++) acc = MathF.FusedMultiplyAdd(a[r * rsa + p * csa], b[p * ldb + j], acc);
                 c[r * ldc + j] = acc;
             }
     }
 
     // One row of C against one panel, for the rows left over below a multiple of Mr.
-    private static void KernelRow(int nr, int kb, float* a, long csa, float* b, long ldb, float* c)
+    private static void KernelRow(bool zero, int nr, int kb, float* a, long csa, float* b, long ldb, float* c)
     {
         if (nr == 32)
         {
-            var c0 = Vector512.Load(c);
-            var c1 = Vector512.Load(c + 16);
+            var c0 = zero ? Vector512<float>.Zero : Vector512.Load(c);
+            var c1 = zero ? Vector512<float>.Zero : Vector512.Load(c + 16);
             for (var p = 0; p < kb; p++)
             {
                 var av = Vector512.Create(a[p * csa]);
@@ -101,8 +107,8 @@ public static unsafe class Gemm
         }
         else
         {
-            var c0 = Vector256.Load(c);
-            var c1 = Vector256.Load(c + 8);
+            var c0 = zero ? Vector256<float>.Zero : Vector256.Load(c);
+            var c1 = zero ? Vector256<float>.Zero : Vector256.Load(c + 8);
             for (var p = 0; p < kb; p++)
             {
                 var av = Vector256.Create(a[p * csa]);
@@ -114,17 +120,23 @@ public static unsafe class Gemm
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Ld512(bool zero, float* p) => zero ? Vector512<float>.Zero : Vector512.Load(p);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Ld256(bool zero, float* p) => zero ? Vector256<float>.Zero : Vector256.Load(p);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Kernel8x32(int kb, float* a, long rsa, long csa, float* b, long ldb, float* c, long ldc)
+    private static void Kernel8x32(bool zero, int kb, float* a, long rsa, long csa, float* b, long ldb, float* c, long ldc)
     {
-        var c00 = Vector512.Load(c); var c01 = Vector512.Load(c + 16);
-        var c10 = Vector512.Load(c + ldc); var c11 = Vector512.Load(c + ldc + 16);
-        var c20 = Vector512.Load(c + 2 * ldc); var c21 = Vector512.Load(c + 2 * ldc + 16);
-        var c30 = Vector512.Load(c + 3 * ldc); var c31 = Vector512.Load(c + 3 * ldc + 16);
-        var c40 = Vector512.Load(c + 4 * ldc); var c41 = Vector512.Load(c + 4 * ldc + 16);
-        var c50 = Vector512.Load(c + 5 * ldc); var c51 = Vector512.Load(c + 5 * ldc + 16);
-        var c60 = Vector512.Load(c + 6 * ldc); var c61 = Vector512.Load(c + 6 * ldc + 16);
-        var c70 = Vector512.Load(c + 7 * ldc); var c71 = Vector512.Load(c + 7 * ldc + 16);
+        var c00 = Ld512(zero, c); var c01 = Ld512(zero, c + 16);
+        var c10 = Ld512(zero, c + ldc); var c11 = Ld512(zero, c + ldc + 16);
+        var c20 = Ld512(zero, c + 2 * ldc); var c21 = Ld512(zero, c + 2 * ldc + 16);
+        var c30 = Ld512(zero, c + 3 * ldc); var c31 = Ld512(zero, c + 3 * ldc + 16);
+        var c40 = Ld512(zero, c + 4 * ldc); var c41 = Ld512(zero, c + 4 * ldc + 16);
+        var c50 = Ld512(zero, c + 5 * ldc); var c51 = Ld512(zero, c + 5 * ldc + 16);
+        var c60 = Ld512(zero, c + 6 * ldc); var c61 = Ld512(zero, c + 6 * ldc + 16);
+        var c70 = Ld512(zero, c + 7 * ldc); var c71 = Ld512(zero, c + 7 * ldc + 16);
         var a0 = a; var a1 = a + rsa; var a2 = a + 2 * rsa; var a3 = a + 3 * rsa;
         var a4 = a + 4 * rsa; var a5 = a + 5 * rsa; var a6 = a + 6 * rsa; var a7 = a + 7 * rsa;
         for (var p = 0; p < kb; p++)
@@ -153,16 +165,16 @@ public static unsafe class Gemm
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Kernel8x16(int kb, float* a, long rsa, long csa, float* b, long ldb, float* c, long ldc)
+    private static void Kernel8x16(bool zero, int kb, float* a, long rsa, long csa, float* b, long ldb, float* c, long ldc)
     {
-        var c00 = Vector256.Load(c); var c01 = Vector256.Load(c + 8);
-        var c10 = Vector256.Load(c + ldc); var c11 = Vector256.Load(c + ldc + 8);
-        var c20 = Vector256.Load(c + 2 * ldc); var c21 = Vector256.Load(c + 2 * ldc + 8);
-        var c30 = Vector256.Load(c + 3 * ldc); var c31 = Vector256.Load(c + 3 * ldc + 8);
-        var c40 = Vector256.Load(c + 4 * ldc); var c41 = Vector256.Load(c + 4 * ldc + 8);
-        var c50 = Vector256.Load(c + 5 * ldc); var c51 = Vector256.Load(c + 5 * ldc + 8);
-        var c60 = Vector256.Load(c + 6 * ldc); var c61 = Vector256.Load(c + 6 * ldc + 8);
-        var c70 = Vector256.Load(c + 7 * ldc); var c71 = Vector256.Load(c + 7 * ldc + 8);
+        var c00 = Ld256(zero, c); var c01 = Ld256(zero, c + 8);
+        var c10 = Ld256(zero, c + ldc); var c11 = Ld256(zero, c + ldc + 8);
+        var c20 = Ld256(zero, c + 2 * ldc); var c21 = Ld256(zero, c + 2 * ldc + 8);
+        var c30 = Ld256(zero, c + 3 * ldc); var c31 = Ld256(zero, c + 3 * ldc + 8);
+        var c40 = Ld256(zero, c + 4 * ldc); var c41 = Ld256(zero, c + 4 * ldc + 8);
+        var c50 = Ld256(zero, c + 5 * ldc); var c51 = Ld256(zero, c + 5 * ldc + 8);
+        var c60 = Ld256(zero, c + 6 * ldc); var c61 = Ld256(zero, c + 6 * ldc + 8);
+        var c70 = Ld256(zero, c + 7 * ldc); var c71 = Ld256(zero, c + 7 * ldc + 8);
         var a0 = a; var a1 = a + rsa; var a2 = a + 2 * rsa; var a3 = a + 3 * rsa;
         var a4 = a + 4 * rsa; var a5 = a + 5 * rsa; var a6 = a + 6 * rsa; var a7 = a + 7 * rsa;
         for (var p = 0; p < kb; p++)

@@ -81,6 +81,9 @@ public static class Checkpoint
         using var r = Open(path);
         ReadHeader(r, path);
         var n = r.ReadInt64();
+        // The size must agree with the file before anything is allocated from it.
+        if (n <= 0 || r.BaseStream.Length - r.BaseStream.Position != 3 * 4 * n)
+            throw new InvalidDataException($"{path}: parameter count {n} at byte offset {r.BaseStream.Position - 8} does not match the file length {r.BaseStream.Length}");
         var host = new float[n];
         r.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(host.AsSpan()));
         return host;

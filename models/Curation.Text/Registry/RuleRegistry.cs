@@ -64,9 +64,16 @@ public static class RuleRegistry
                 var merged = new Dictionary<string, object?>(baseOptions, StringComparer.Ordinal);
                 if (e.Value is not IDictionary overrides) throw new ArgumentException($"rule '{id}': languages.{e.Key} must be a map of options");
                 foreach (DictionaryEntry o in overrides) merged[o.Key.ToString()!] = o.Value;
-                if (id == "c4_badwords" && !merged.ContainsKey("language")) merged["language"] = e.Key.ToString();
+                if (id == "c4_badwords") merged["language"] = e.Key.ToString();
                 byLanguage[e.Key.ToString()!] = Create(id, merged);
             }
+        }
+        if (id == "c4_badwords" && !baseOptions.ContainsKey("words") && !baseOptions.ContainsKey("words_file"))
+        {
+            // Only per-language lists: documents in other languages pass, as datatrove's fail_on_missing_language=False.
+            bool fail = !baseOptions.TryGetValue("fail_on_missing_language", out var f) || f is not (false or "false" or "False");
+            if (fail) throw new ArgumentException("rule 'c4_badwords': give 'words_file' for the default language, or set fail_on_missing_language: false");
+            return new LanguageRules(new C4BadWordsRule([], "none"), byLanguage);
         }
         return new LanguageRules(Create(id, baseOptions), byLanguage);
     }
@@ -127,6 +134,7 @@ public static class RuleRegistry
     private static C4BadWordsRule C4BadWords(RuleOptions o)
     {
         string language = o.String("language", "en") ?? "en";
+        o.Bool("fail_on_missing_language", true);   // consulted by CreateForLanguages
         var words = new List<string>(o.Strings("words", []) ?? []);
         var file = o.String("words_file", null);
         if (file is not null) words.AddRange(File.ReadLines(file, Encoding.UTF8));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Curation.Cli.Output;
 using Curation.Pipeline.Execution;
+using Curation.Pipeline.Execution.Slurm;
 using Spectre.Console;
 
 namespace Curation.Cli.Verbs;
@@ -39,10 +40,38 @@ public sealed class StatusVerb : ICliCommand
                 }
                 Consoles.Out.Write(d);
             }
+            SlurmState(dir, tasks);
             var incomplete = tasks.Count(x => !x.Complete);
             Consoles.Out.WriteLine(incomplete == 0 ? "all tasks complete" : $"{incomplete} task(s) incomplete");
             return 0;
         });
         return cmd;
+    }
+
+    /// <summary>For runs submitted to Slurm: the queue state of every incomplete rank next to its completion state.</summary>
+    private static void SlurmState(RunDirectory dir, List<TaskState> tasks)
+    {
+        var jobs = SlurmJobs.Read(dir);
+        if (jobs.Count == 0) return;
+        var latest = jobs.GroupBy(j => j.Step).ToDictionary(g => g.Key, g => g.Where(j => j.Session == g.Max(x => x.Session)).ToList());
+        var current = latest.Values.SelectMany(x => x).ToList();
+        List<(string JobId, int TaskId, string State, string Reason)> queue;
+        try { queue = new SlurmCli().Queue(current.Select(j => j.JobId)); }
+        catch (SlurmException e) { Consoles.Out.WriteLine($"slurm: {e.Message}"); return; }
+        var t = new Table().Border(TableBorder.Simple).Title("slurm (latest submission)");
+        t.AddColumns("step", "rank", "job", "slurm state", "reason", "completion");
+        foreach (var job in current)
+        {
+            foreach (var r in job.Ranks)
+            {
+                var task = tasks.First(x => x.Step == job.Step && x.Rank == r);
+                var q = queue.FirstOrDefault(x => x.JobId == job.JobId && job.RankOffset + x.TaskId == r);
+                var state = q.State ?? (task.Complete ? "done" : "gone (failed or cancelled)");
+                if (task.Complete && q.State is null) continue;
+                t.AddRow(Markup.Escape(job.Step), r.ToString(), $"{job.JobId}_{r - job.RankOffset}", Markup.Escape(state), Markup.Escape(q.Reason ?? ""), task.Complete ? "complete" : "incomplete");
+            }
+        }
+        if (t.Rows.Count > 0) Consoles.Out.Write(t);
+        else Consoles.Out.WriteLine("slurm: no submitted rank is queued or missing");
     }
 }

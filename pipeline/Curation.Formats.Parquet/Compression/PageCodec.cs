@@ -64,7 +64,7 @@ internal static class PageCodec
                 output.Advance(ZstdContexts.Compress(src, span, level));
                 break;
             }
-            case CompressionCodec.Snappy: output.Write(IronSnappy.Snappy.Encode(src)); break;
+            case CompressionCodec.Snappy: SnappyCompressor.Compress(src, output); break;
             case CompressionCodec.Gzip:
             {
                 using var ms = new MemoryStream();

@@ -10,7 +10,7 @@ namespace Curation.Pipeline.Config;
 /// </summary>
 public static class ConfigCanonical
 {
-    private static readonly HashSet<string> Excluded = new(StringComparer.Ordinal) { "run.workers", "run.output", "run.report" };
+    private static readonly HashSet<string> Excluded = new(StringComparer.Ordinal) { "run.workers", "run.output", "run.report", "slurm" };
 
     public static string Text(YamlNode root)
     {

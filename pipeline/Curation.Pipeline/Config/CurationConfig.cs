@@ -9,6 +9,9 @@ public sealed class CurationConfig : IConfigValidatable
 
     public List<StepConfig> Steps { get; set; } = [];
 
+    /// <summary>Options of the Slurm executor (<c>curate run --executor slurm</c>).</summary>
+    public SlurmOptions Slurm { get; set; } = new();
+
     public void Validate(string path, ConfigErrors errors)
     {
         if (Steps.Count == 0) errors.Add("steps", "a run needs at least one step");

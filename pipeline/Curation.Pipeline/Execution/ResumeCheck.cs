@@ -51,7 +51,7 @@ public static class ResumeCheck
                 {
                     var key = ((YamlScalarNode)k).Value;
                     var p = path.Length == 0 ? key! : $"{path}.{key}";
-                    if (p is "run.workers" or "run.output" or "run.report") continue;
+                    if (p is "run.workers" or "run.output" or "run.report" or "slurm") continue;
                     if (y.Children.TryGetValue(k, out var w)) YamlDiff(v, w, p, outp);
                     else outp.Add($"{p}: removed");
                 }

@@ -81,6 +81,10 @@ public sealed class BatchRephraser : IDisposable
             // Wait for the producer so no document starts after the caller has moved on; its fault, if any, was
             // already rethrown above or is superseded by the exception that brought us here.
             await Task.WhenAny(producer).ConfigureAwait(false);
+            // Every document in flight holds a slot until it ends: taking them all back means none of them can
+            // touch the cache or the stats after this run has returned (cancelled ones end promptly).
+            for (var i = 0; i < _options.Concurrency; i++)
+                await slots.WaitAsync(CancellationToken.None).ConfigureAwait(false);
         }
     }
 
@@ -134,7 +138,6 @@ public sealed class BatchRephraser : IDisposable
     private async Task<RephraseOutcome> ProcessAsync(SourceDocument document, ChunkPlan[] plan, TokenUsage reserved,
         SemaphoreSlim slots, CancellationToken cancellationToken)
     {
-        await Task.Yield();
         var fresh = default(TokenUsage);
         try
         {

@@ -12,10 +12,14 @@ public static class Rig
 
     public static ScaledTimeProvider Clock() => new(TimeScale);
 
-    /// <summary>Backoff 1 s doubling, 200 s attempt timeout (2 s real: generous for a loaded CI box), 3 retries.</summary>
+    /// <summary>
+    /// Backoff 1 s doubling, 200 s attempt timeout (2 s real), 5 retries and a breaker that needs 200 attempts to
+    /// judge: a stall of a loaded CI box, magnified 100x by the clock, costs retries but fails no document.
+    /// </summary>
     public static ResilienceOptions Resilience => new()
     {
-        MaxRetries = 3,
+        MaxRetries = 5,
+        BreakerMinimumThroughput = 200,
         BaseDelay = TimeSpan.FromSeconds(1),
         MaxDelay = TimeSpan.FromSeconds(20),
         AttemptTimeout = TimeSpan.FromSeconds(200),

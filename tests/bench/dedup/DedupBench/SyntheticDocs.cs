@@ -12,7 +12,9 @@ internal static class SyntheticDocs
         for (long i = task; i < total; i += tasks)
         {
             bool copy = i % 10 == 9 && i >= 7;
-            ulong state = (ulong)(copy ? i - 7 : i) * 0x9E3779B97F4A7C15UL + 12345;
+            // Seed through one SplitMix step: a linear seed would make document i+1 a one-word shift of document i.
+            ulong seed = (ulong)(copy ? i - 7 : i);
+            ulong state = Next(ref seed);
             sb.Clear();
             for (int w = 0; w < 60; w++)
             {

@@ -16,6 +16,17 @@ if (args[0] == "--export")
     }
     return;
 }
+if (args[0] == "--train")
+{
+    // TokBench --train INPUT VOCAB OUT_DIR: trains on the paragraphs of INPUT, writes tokenizer.json + .tiktoken.
+    var paragraphs = File.ReadAllText(args[1]).Split("\n\n");
+    var timer = Stopwatch.StartNew();
+    var trained = BpeTrainer.Train(paragraphs, new BpeTrainerOptions { VocabularySize = int.Parse(args[2]) });
+    Console.WriteLine($"trained {trained.Merges.Count} merges on {paragraphs.Length} paragraphs in {timer.Elapsed.TotalSeconds:F1} s");
+    using (var f = File.Create(Path.Combine(args[3], "trained.tokenizer.json"))) trained.WriteTokenizerJson(f);
+    using (var f = File.Create(Path.Combine(args[3], "trained.tiktoken"))) trained.WriteTiktoken(f);
+    return;
+}
 if (args[0] == "--compare")
 {
     // TokBench --compare TOKENIZER TEXTS_JSON EXPECTED_IDS_JSON [special]: counts texts whose ids differ.
