@@ -51,7 +51,3 @@ public static class LocalDedupRunner
     /// <summary>Step 3 output folder inside a work directory.</summary>
     public static string ClustersDirectory(string workDirectory) => Path.Combine(workDirectory, "clusters");
 }
-
-/// <summary>What a local run did, with the wall time of each step.</summary>
-public sealed record LocalDedupResult(IReadOnlyList<SignatureTaskResult> Signatures, IReadOnlyList<BucketResult> Buckets,
-    ClusterResult Cluster, TimeSpan SignatureTime, TimeSpan BucketTime, TimeSpan ClusterTime);

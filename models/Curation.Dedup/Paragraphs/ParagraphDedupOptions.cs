@@ -17,13 +17,3 @@ public sealed record ParagraphDedupOptions
     /// <summary>Memory for buffered records of one task; beyond it sorted runs spill to disk.</summary>
     public long MemoryBudgetBytes { get; init; } = 256L << 20;
 }
-
-/// <summary>The unit of paragraph-level dedup.</summary>
-public enum SegmentUnit
-{
-    /// <summary>Lines separated by <c>\n</c>.</summary>
-    Line,
-
-    /// <summary>Paragraphs separated by one or more blank lines.</summary>
-    Paragraph,
-}

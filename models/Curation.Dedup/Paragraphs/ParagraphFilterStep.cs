@@ -2,9 +2,6 @@ using Curation.Dedup.Storage;
 
 namespace Curation.Dedup.Paragraphs;
 
-/// <summary>The result of paragraph dedup for one document: the new text and how many segments were dropped.</summary>
-public readonly record struct ParagraphFilterResult(DedupDocument Document, string Text, int RemovedSegments, int TotalSegments);
-
 /// <summary>
 /// Paragraph dedup pass 3 (one call per task): re-reads the task's documents in pass-1 order and removes
 /// the segments the match step listed.

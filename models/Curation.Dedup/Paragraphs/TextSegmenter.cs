@@ -2,9 +2,6 @@ using System.Text;
 
 namespace Curation.Dedup.Paragraphs;
 
-/// <summary>A segment of a text: its content range and the separator that follows it.</summary>
-public readonly record struct TextSegment(int Start, int Length, int SeparatorLength);
-
 /// <summary>Splits texts into lines or paragraphs and rebuilds them without some segments.</summary>
 public static class TextSegmenter
 {

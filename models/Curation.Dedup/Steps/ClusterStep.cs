@@ -133,6 +133,3 @@ public sealed class ClusterStep
         return new ClusterMember(task, doc, table.Id((int)doc), table.Priority((int)doc), false);
     }
 }
-
-/// <summary>Counts from the cluster step: documents in the run, pairs read, clusters with ≥ 2 members, documents removed.</summary>
-public sealed record ClusterResult(long Documents, long Pairs, int Clusters, int Removed);

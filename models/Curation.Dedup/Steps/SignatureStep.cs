@@ -77,6 +77,3 @@ public sealed class SignatureStep
     public static ulong BandHash(ReadOnlySpan<ulong> rows, int band) =>
         XxHash64.Hash(System.Runtime.InteropServices.MemoryMarshal.AsBytes(rows), (ulong)band);
 }
-
-/// <summary>Counts from one signature task: documents read, documents with a signature, sorted runs spilled to disk.</summary>
-public sealed record SignatureTaskResult(int Documents, int Signed, int SpilledRuns);

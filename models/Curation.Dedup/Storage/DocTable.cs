@@ -1,11 +1,6 @@
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Curation.Dedup.Storage;
-
-/// <summary>One document's entry in a doc table: where its UTF-8 id sits in the <c>.ids</c> file, and its priority.</summary>
-[StructLayout(LayoutKind.Sequential, Pack = 4)]
-public readonly record struct DocEntry(long Offset, int Length, int Flags, double Priority);
 
 /// <summary>
 /// The per-task list of documents in input order (<c>NAME.idx</c> fixed records + <c>NAME.ids</c> UTF-8 ids),

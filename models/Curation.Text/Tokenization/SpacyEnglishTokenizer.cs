@@ -19,6 +19,9 @@ public static class SpacyEnglishTokenizer
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Currencies =
         SpacyCharClasses.Currencies.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // A cheap pre-check before hashing: (length, first char, last char) of every special case, ASCII folded to 127.
+    private static readonly ulong[] SpecialShapes = BuildSpecialShapes();
+
     // Special cases that the affix rules would split into several tokens (emoticons such as "):", "a.", "°C."):
     // spaCy's special-case matcher re-joins such token runs after tokenization, even when the affix loop
     // produced them from a longer word ("(greg@x.ie):" ends in ")" ":" which become "):").
@@ -32,9 +35,6 @@ public static class SpacyEnglishTokenizer
     private static readonly int MatcherMaxTokens = MatcherPatterns.Values.Max(v => v.Length);
 
     [ThreadStatic] private static List<Token>? _affixScratch;
-
-    // A cheap pre-check before hashing: (length, first char, last char) of every special case, ASCII folded to 127.
-    private static readonly ulong[] SpecialShapes = BuildSpecialShapes();
 
     [ThreadStatic] private static bool _withoutSpecials;
 
