@@ -43,12 +43,13 @@ public sealed class RegMixSampler
         List<double[]> unique = [];
         for (var round = 0; round < _options.MaxRounds; round++)
         {
+            var draw = new double[n];
             for (long a = 0; a < perRound; a++)
             {
-                var w = new double[n];
                 attempts++;
-                if (!proposal.TryDraw(rng, w, scratch)) continue;
+                if (!proposal.TryDraw(rng, draw, scratch)) continue;
                 accepted++;
+                var w = (double[])draw.Clone();
                 PostProcess(space, proposal.FreeMass, w);
                 pool.Add(w);
             }

@@ -104,7 +104,10 @@ public sealed class ParquetFileReader : IDisposable
         return result;
     }
 
-    /// <summary>Decodes row group <paramref name="index"/>, reading only the leaves under <paramref name="fields"/> (all when null).</summary>
+    /// <summary>
+    /// Decodes row group <paramref name="index"/>, reading only the leaves under <paramref name="fields"/> (all when null).
+    /// Passing the previous result as <paramref name="reuse"/> recycles its buffers (and invalidates it).
+    /// </summary>
     public RowGroupData ReadRowGroup(int index, IReadOnlyList<SchemaNode>? fields = null, RowGroupData? reuse = null)
     {
         var rg = Metadata.RowGroups[index];

@@ -57,6 +57,8 @@ public sealed class ParquetSchema
             if (el.NumChildren == 0)
             {
                 if (el.Type is null) throw new CorruptDataException(path, 0, $"schema leaf '{node.DottedPath}' has no physical type");
+                if (el.Type == PhysicalType.FixedLenByteArray && el.TypeLength is <= 0 or > 1 << 20)
+                    throw new CorruptDataException(path, 0, $"schema leaf '{node.DottedPath}' has fixed length {el.TypeLength}");
                 node.Kind = NodeKind.Primitive;
                 node.LeafIndex = leaves.Count;
                 node.LeafIndices = [leaves.Count];
