@@ -8,7 +8,7 @@ namespace Curation.Formats.Compression;
 /// and throws <see cref="CorruptDataException"/> with the compressed offset when the file ends inside a member
 /// or is damaged. (System.IO.Compression.GZipStream returns a silently shortened stream on truncation.)
 /// </summary>
-public sealed unsafe class GzipDecompressStream : Stream
+public sealed unsafe class GzipDecompressStream : ReadOnlyStream
 {
     private const int InputBufferSize = 1 << 17;
     private readonly Stream _inner;
@@ -38,8 +38,6 @@ public sealed unsafe class GzipDecompressStream : Stream
 
     /// <summary>Compressed bytes consumed so far.</summary>
     public long CompressedPosition => _inConsumedBefore + (_inLen - (int)_z->AvailIn);
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -121,13 +119,4 @@ public sealed unsafe class GzipDecompressStream : Stream
         base.Dispose(disposing);
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

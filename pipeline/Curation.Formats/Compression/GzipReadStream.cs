@@ -10,7 +10,7 @@ namespace Curation.Formats.Compression;
 /// legitimate multi-member file) the strict <see cref="GzipDecompressStream"/> re-reads the file to decide, and a
 /// damaged file throws <see cref="CorruptDataException"/> with the exact offset.
 /// </summary>
-public sealed class GzipReadStream : Stream
+public sealed class GzipReadStream : ReadOnlyStream
 {
     private readonly FileStream _file;
     private readonly string _path;
@@ -24,8 +24,6 @@ public sealed class GzipReadStream : Stream
         _file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize, FileOptions.SequentialScan);
         _gzip = new GZipStream(_file, CompressionMode.Decompress, leaveOpen: true);
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -82,13 +80,4 @@ public sealed class GzipReadStream : Stream
         base.Dispose(disposing);
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -7,7 +7,7 @@ namespace Curation.Formats.Compression;
 /// throws <see cref="CorruptDataException"/> with the compressed offset, so a truncated file fails its task
 /// instead of yielding a silently shorter file.
 /// </summary>
-public sealed class ZstdDecompressStream : Stream
+public sealed class ZstdDecompressStream : ReadOnlyStream
 {
     private readonly Stream _inner;
     private readonly string _path;
@@ -33,8 +33,6 @@ public sealed class ZstdDecompressStream : Stream
 
     /// <summary>Compressed bytes consumed so far: the offset reported in errors.</summary>
     public long CompressedPosition => _inConsumedBefore + _inPos;
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override unsafe int Read(Span<byte> buffer)
     {
@@ -83,13 +81,4 @@ public sealed class ZstdDecompressStream : Stream
         base.Dispose(disposing);
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
