@@ -37,6 +37,8 @@ public sealed class ConfigTests
     [Theory]
     [InlineData("model:\n  width: 30\n  heads: 4\ntraining:\n  steps: 1\n", "must divide")]
     [InlineData("training:\n  steps: 0\n", "training.steps or training.token_budget")]
+    [InlineData("model:\n  norm: batchnorm\ntraining:\n  steps: 1\n", "'layernorm' or 'rmsnorm'")]
+    [InlineData("model:\n  mlp: relu\ntraining:\n  steps: 1\n", "'gelu' or 'swiglu'")]
     [InlineData("training:\n  steps: 1\n  schedule: linear\n", "'cosine' or 'constant'")]
     [InlineData("training:\n  steps: 1\n  sequence_length: 999\n", "sequence_length")]
     [InlineData("training:\n  steps: 1\ndata:\n  train:\n  - name: a\n", "name and a path")]

@@ -13,11 +13,13 @@ public sealed class ModelTests
     }
 
     [Theory]
-    [InlineData(true, 1)]
-    [InlineData(false, 2)]
-    public void WholeModelGradientsMatchFiniteDifferences(bool tied, int threads)
+    [InlineData(true, 1, "layernorm", "gelu")]
+    [InlineData(false, 2, "layernorm", "gelu")]
+    [InlineData(false, 2, "rmsnorm", "swiglu")]
+    [InlineData(true, 1, "layernorm", "swiglu")]
+    public void WholeModelGradientsMatchFiniteDifferences(bool tied, int threads, string norm, string mlp)
     {
-        var config = new ModelConfig { VocabSize = 11, ContextLength = 6, Layers = 2, Heads = 2, Width = 8, MlpWidth = 12, TiedEmbeddings = tied };
+        var config = new ModelConfig { VocabSize = 11, ContextLength = 6, Layers = 2, Heads = 2, Width = 8, MlpWidth = 12, TiedEmbeddings = tied, Norm = norm, Mlp = mlp };
         const int b = 2, t = 5;
         using var backend = new CpuBackend(threads);
         using var model = new GptModel(backend, config, b, t);
@@ -62,10 +64,12 @@ public sealed class ModelTests
         Assert.InRange(loss, Math.Log(4096) - 0.1, Math.Log(4096) + 0.1);
     }
 
-    [Fact]
-    public void OverfitsASingleBatch()
+    [Theory]
+    [InlineData("layernorm", "gelu")]
+    [InlineData("rmsnorm", "swiglu")]
+    public void OverfitsASingleBatch(string norm, string mlp)
     {
-        var config = new ModelConfig { VocabSize = 64, ContextLength = 16, Layers = 2, Heads = 2, Width = 32 };
+        var config = new ModelConfig { VocabSize = 64, ContextLength = 16, Layers = 2, Heads = 2, Width = 32, Norm = norm, Mlp = mlp };
         using var backend = new CpuBackend(2);
         using var model = new GptModel(backend, config, 4, 16);
         model.Initialize(new Rng(1));
@@ -104,5 +108,16 @@ public sealed class ModelTests
         // RegMix "1M": 2 × (4·256² + 2·256·512) ≈ 1.05M matrix weights (+ biases and norms), untied head.
         var regmix = new ParameterLayout(new ModelConfig { VocabSize = 50432, ContextLength = 2048, Layers = 2, Heads = 8, Width = 256, MlpWidth = 512, TiedEmbeddings = false });
         Assert.InRange(regmix.NonEmbeddingCount, 1_000_000, 1_100_000);
+        // TinyLlama's 1M with SwiGLU and RMSNorm: 2 × (4·256² + 3·256·512) ≈ 1.31M, as RegMix counts it.
+        var llama = new ParameterLayout(new ModelConfig { VocabSize = 50432, ContextLength = 2048, Layers = 2, Heads = 8, Width = 256, MlpWidth = 512, TiedEmbeddings = false, Norm = "rmsnorm", Mlp = "swiglu" });
+        Assert.InRange(llama.NonEmbeddingCount, 1_310_000, 1_330_000);
+    }
+
+    [Fact]
+    public void RmsNormModelHasNoNormBiases()
+    {
+        var layout = new ParameterLayout(new ModelConfig { Layers = 2, Norm = "rmsnorm" });
+        Assert.DoesNotContain(layout.Tensors, t => t.Name.Contains("ln", StringComparison.Ordinal) && t.Name.EndsWith(".bias", StringComparison.Ordinal));
+        Assert.Equal(5, layout.Tensors.Count(t => t.Name.Contains("ln", StringComparison.Ordinal)));
     }
 }

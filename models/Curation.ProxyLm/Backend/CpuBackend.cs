@@ -69,6 +69,14 @@ public sealed unsafe class CpuBackend : IComputeBackend
         LayerNorm.Backward(P(dinp), P(dweight), P(dbias), P(dout), P(inp), P(weight), P(mean), P(rstd), n, c, Threads);
 
     /// <inheritdoc />
+    public void RmsNormForward(DeviceSlice output, DeviceSlice rstd, DeviceSlice inp, DeviceSlice weight, int n, int c) =>
+        RmsNorm.Forward(P(output), P(rstd), P(inp), P(weight), n, c, Threads);
+
+    /// <inheritdoc />
+    public void RmsNormBackward(DeviceSlice dinp, DeviceSlice dweight, DeviceSlice dout, DeviceSlice inp, DeviceSlice weight, DeviceSlice rstd, int n, int c) =>
+        RmsNorm.Backward(P(dinp), P(dweight), P(dout), P(inp), P(weight), P(rstd), n, c, Threads);
+
+    /// <inheritdoc />
     public void MatMulForward(DeviceSlice output, DeviceSlice inp, DeviceSlice weight, DeviceSlice? bias, int n, int c, int oc)
     {
         if (_transposeScratch is null || _transposeScratch.Length < (long)c * oc)
@@ -96,6 +104,12 @@ public sealed unsafe class CpuBackend : IComputeBackend
 
     /// <inheritdoc />
     public void GeluBackward(DeviceSlice dinp, DeviceSlice inp, DeviceSlice dout) => Gelu.Backward(P(dinp), P(inp), P(dout), inp.Length, Threads);
+
+    /// <inheritdoc />
+    public void SwiGluForward(DeviceSlice output, DeviceSlice inp, int n, int m) => SwiGlu.Forward(P(output), P(inp), n, m, Threads);
+
+    /// <inheritdoc />
+    public void SwiGluBackward(DeviceSlice dinp, DeviceSlice inp, DeviceSlice dout, int n, int m) => SwiGlu.Backward(P(dinp), P(inp), P(dout), n, m, Threads);
 
     /// <inheritdoc />
     public void Add(DeviceSlice output, DeviceSlice a, DeviceSlice b) => Reductions.Add(P(output), P(a), P(b), a.Length, Threads);

@@ -36,6 +36,12 @@ public interface IComputeBackend : IDisposable
     /// <summary>dinp (N,C), dweight (C), dbias (C) += gradients of <see cref="LayerNormForward"/>.</summary>
     void LayerNormBackward(DeviceSlice dinp, DeviceSlice dweight, DeviceSlice dbias, DeviceSlice dout, DeviceSlice inp, DeviceSlice weight, DeviceSlice mean, DeviceSlice rstd, int n, int c);
 
+    /// <summary>out (N,C) = inp·rstd·weight with rstd = 1/√(mean(inp²) + ε); saves rstd (N).</summary>
+    void RmsNormForward(DeviceSlice output, DeviceSlice rstd, DeviceSlice inp, DeviceSlice weight, int n, int c);
+
+    /// <summary>dinp (N,C) and dweight (C) += gradients of <see cref="RmsNormForward"/>.</summary>
+    void RmsNormBackward(DeviceSlice dinp, DeviceSlice dweight, DeviceSlice dout, DeviceSlice inp, DeviceSlice weight, DeviceSlice rstd, int n, int c);
+
     /// <summary>out (N,OC) = inp (N,C)·weight (OC,C)ᵀ + bias (OC); bias may be null.</summary>
     void MatMulForward(DeviceSlice output, DeviceSlice inp, DeviceSlice weight, DeviceSlice? bias, int n, int c, int oc);
 
@@ -53,6 +59,12 @@ public interface IComputeBackend : IDisposable
 
     /// <summary>dinp += GELU'(inp)·dout.</summary>
     void GeluBackward(DeviceSlice dinp, DeviceSlice inp, DeviceSlice dout);
+
+    /// <summary>out (N,M) = SiLU(inp[:, :M])·inp[:, M:] for inp (N,2M).</summary>
+    void SwiGluForward(DeviceSlice output, DeviceSlice inp, int n, int m);
+
+    /// <summary>dinp (N,2M) += gradient of <see cref="SwiGluForward"/>.</summary>
+    void SwiGluBackward(DeviceSlice dinp, DeviceSlice inp, DeviceSlice dout, int n, int m);
 
     /// <summary>out = a + b.</summary>
     void Add(DeviceSlice output, DeviceSlice a, DeviceSlice b);

@@ -1,7 +1,7 @@
 namespace Curation.ProxyLm.Config;
 
 /// <summary>
-/// Shape of a GPT-2-style decoder: pre-LayerNorm blocks, causal multi-head attention, GELU (tanh) MLP, learned
+/// Shape of a GPT-2-style decoder: pre-norm blocks (LayerNorm or RMSNorm), causal multi-head attention, GELU (tanh) MLP, learned
 /// positions, tied or untied LM head. RegMix's "1M" proxy is 2 layers × 8 heads × width 256 × MLP 512.
 /// </summary>
 public sealed record ModelConfig
@@ -27,6 +27,21 @@ public sealed record ModelConfig
     /// <summary>Share the token embedding with the LM head (GPT-2) or learn a separate head (RegMix/TinyLlama).</summary>
     public bool TiedEmbeddings { get; init; } = true;
 
+    /// <summary>"layernorm" (GPT-2: mean, variance, gain and bias) or "rmsnorm" (LLaMA/TinyLlama: gain only).</summary>
+    public string Norm { get; init; } = "layernorm";
+
+    /// <summary>Whether the blocks use RMSNorm.</summary>
+    public bool UsesRmsNorm => Norm == "rmsnorm";
+
+    /// <summary>"gelu" (GPT-2, tanh approximation) or "swiglu" (LLaMA: fc produces gate and up halves of mlp_width each).</summary>
+    public string Mlp { get; init; } = "gelu";
+
+    /// <summary>Whether the MLP is SwiGLU.</summary>
+    public bool UsesSwiGlu => Mlp == "swiglu";
+
+    /// <summary>Output width of the first MLP matmul: mlp_width, or 2·mlp_width for SwiGLU.</summary>
+    public int FcWidth => UsesSwiGlu ? 2 * EffectiveMlpWidth : EffectiveMlpWidth;
+
     /// <summary>The MLP width actually used.</summary>
     public int EffectiveMlpWidth => MlpWidth > 0 ? MlpWidth : 4 * Width;
 
@@ -38,6 +53,8 @@ public sealed record ModelConfig
         Require(Layers > 0, "model.layers must be positive");
         Require(Width > 0, "model.width must be positive");
         Require(Heads > 0 && Width % Heads == 0, $"model.heads ({Heads}) must divide model.width ({Width})");
+        Require(Norm is "layernorm" or "rmsnorm", $"model.norm must be 'layernorm' or 'rmsnorm', not '{Norm}'");
+        Require(Mlp is "gelu" or "swiglu", $"model.mlp must be 'gelu' or 'swiglu', not '{Mlp}'");
         Require(MlpWidth >= 0, "model.mlp_width must not be negative");
     }
 

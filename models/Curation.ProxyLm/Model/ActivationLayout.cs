@@ -20,12 +20,12 @@ public sealed class ActivationLayout
     /// <summary>Allocates the buffer and carves the views. <paramref name="forGradients"/> omits att and logits.</summary>
     public ActivationLayout(IComputeBackend backend, ModelConfig config, int b, int t, bool forGradients)
     {
-        long n = (long)b * t, c = config.Width, m = config.EffectiveMlpWidth, h = config.Heads;
+        long n = (long)b * t, c = config.Width, m = config.EffectiveMlpWidth, f = config.FcWidth, h = config.Heads;
         var encoded = Reserve(n * c);
         var blocks = new List<(long, long, long, long, long, long, long, long, long, long, long, long, long, long, long)>();
         for (var l = 0; l < config.Layers; l++)
             blocks.Add((Reserve(n * c), Reserve(n), Reserve(n), Reserve(n * 3 * c), Reserve(n * c), forGradients ? -1 : Reserve(b * h * t * t),
-                Reserve(n * c), Reserve(n * c), Reserve(n * c), Reserve(n), Reserve(n), Reserve(n * m), Reserve(n * m), Reserve(n * c), Reserve(n * c)));
+                Reserve(n * c), Reserve(n * c), Reserve(n * c), Reserve(n), Reserve(n), Reserve(n * f), Reserve(n * m), Reserve(n * c), Reserve(n * c)));
         var lnf = Reserve(n * c);
         var lnfMean = Reserve(n);
         var lnfRstd = Reserve(n);
@@ -37,7 +37,7 @@ public sealed class ActivationLayout
         foreach (var x in blocks)
             Blocks.Add(new Block(V(x.Item1, n * c), V(x.Item2, n), V(x.Item3, n), V(x.Item4, n * 3 * c), V(x.Item5, n * c),
                 V(x.Item6, b * h * t * t), V(x.Item7, n * c), V(x.Item8, n * c), V(x.Item9, n * c), V(x.Item10, n), V(x.Item11, n),
-                V(x.Item12, n * m), V(x.Item13, n * m), V(x.Item14, n * c), V(x.Item15, n * c)));
+                V(x.Item12, n * f), V(x.Item13, n * m), V(x.Item14, n * c), V(x.Item15, n * c)));
         Lnf = V(lnf, n * c);
         LnfMean = V(lnfMean, n);
         LnfRstd = V(lnfRstd, n);

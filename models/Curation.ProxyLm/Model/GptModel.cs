@@ -4,7 +4,7 @@ using Curation.ProxyLm.Config;
 namespace Curation.ProxyLm.Model;
 
 /// <summary>
-/// A GPT-2-style decoder on an <see cref="IComputeBackend"/>: one contiguous parameter buffer (with gradient and
+/// A GPT-2-style decoder (LayerNorm or RMSNorm) on an <see cref="IComputeBackend"/>: one contiguous parameter buffer (with gradient and
 /// AdamW moment buffers of the same layout), one activation buffer for a fixed (B, T), and forward/backward passes
 /// written as a sequence of backend layer calls. The model never touches memory directly.
 /// </summary>
@@ -100,19 +100,20 @@ public sealed class GptModel : IDisposable
         {
             var a = _acts.Blocks[l];
             var p = $"h.{l}.";
-            be.LayerNormForward(a.Ln1, a.Ln1Mean, a.Ln1Rstd, residual, P(p + "ln1.weight"), P(p + "ln1.bias"), n, c);
+            NormForward(a.Ln1, a.Ln1Mean, a.Ln1Rstd, residual, p + "ln1", n, c);
             be.MatMulForward(a.Qkv, a.Ln1, P(p + "attn.qkv.weight"), P(p + "attn.qkv.bias"), n, c, 3 * c);
             be.AttentionForward(a.AttY, a.Att, a.Qkv, b, t, c, h);
             be.MatMulForward(a.AttProj, a.AttY, P(p + "attn.proj.weight"), P(p + "attn.proj.bias"), n, c, c);
             be.Add(a.Residual2, residual, a.AttProj);
-            be.LayerNormForward(a.Ln2, a.Ln2Mean, a.Ln2Rstd, a.Residual2, P(p + "ln2.weight"), P(p + "ln2.bias"), n, c);
-            be.MatMulForward(a.Fch, a.Ln2, P(p + "mlp.fc.weight"), P(p + "mlp.fc.bias"), n, c, m);
-            be.GeluForward(a.FchGelu, a.Fch);
+            NormForward(a.Ln2, a.Ln2Mean, a.Ln2Rstd, a.Residual2, p + "ln2", n, c);
+            be.MatMulForward(a.Fch, a.Ln2, P(p + "mlp.fc.weight"), P(p + "mlp.fc.bias"), n, c, Config.FcWidth);
+            if (Config.UsesSwiGlu) be.SwiGluForward(a.FchGelu, a.Fch, n, m);
+            else be.GeluForward(a.FchGelu, a.Fch);
             be.MatMulForward(a.FcProj, a.FchGelu, P(p + "mlp.proj.weight"), P(p + "mlp.proj.bias"), n, m, c);
             be.Add(a.Residual3, a.Residual2, a.FcProj);
             residual = a.Residual3;
         }
-        be.LayerNormForward(_acts.Lnf, _acts.LnfMean, _acts.LnfRstd, residual, P("lnf.weight"), P("lnf.bias"), n, c);
+        NormForward(_acts.Lnf, _acts.LnfMean, _acts.LnfRstd, residual, "lnf", n, c);
         be.MatMulForward(_acts.Logits, _acts.Lnf, HeadWeight, null, n, c, v);
         if (targets.IsEmpty) return float.NaN;
         if (targets.Length != n) throw new ArgumentException($"expected {n} targets, got {targets.Length}", nameof(targets));
@@ -144,7 +145,7 @@ public sealed class GptModel : IDisposable
         be.MatMulBackward(_grads.Lnf, HeadGradient, null, _acts.Logits, _acts.Lnf, HeadWeight, n, c, v);
         var lastResidual = _acts.Blocks[^1].Residual3;
         var dLast = _grads.Blocks[^1].Residual3;
-        be.LayerNormBackward(dLast, G("lnf.weight"), G("lnf.bias"), _grads.Lnf, lastResidual, P("lnf.weight"), _acts.LnfMean, _acts.LnfRstd, n, c);
+        NormBackward(dLast, _grads.Lnf, lastResidual, "lnf", _acts.LnfMean, _acts.LnfRstd, n, c);
         for (var l = Config.Layers - 1; l >= 0; l--)
         {
             var a = _acts.Blocks[l];
@@ -154,15 +155,16 @@ public sealed class GptModel : IDisposable
             var dResidual = l == 0 ? _grads.Encoded : _grads.Blocks[l - 1].Residual3;
             // residual3 = residual2 + fcproj: dres3 flows into both.
             be.MatMulBackward(d.FchGelu, G(p + "mlp.proj.weight"), G(p + "mlp.proj.bias"), d.Residual3, a.FchGelu, P(p + "mlp.proj.weight"), n, m, c);
-            be.GeluBackward(d.Fch, a.Fch, d.FchGelu);
-            be.MatMulBackward(d.Ln2, G(p + "mlp.fc.weight"), G(p + "mlp.fc.bias"), d.Fch, a.Ln2, P(p + "mlp.fc.weight"), n, c, m);
-            be.LayerNormBackward(d.Residual2, G(p + "ln2.weight"), G(p + "ln2.bias"), d.Ln2, a.Residual2, P(p + "ln2.weight"), a.Ln2Mean, a.Ln2Rstd, n, c);
+            if (Config.UsesSwiGlu) be.SwiGluBackward(d.Fch, a.Fch, d.FchGelu, n, m);
+            else be.GeluBackward(d.Fch, a.Fch, d.FchGelu);
+            be.MatMulBackward(d.Ln2, G(p + "mlp.fc.weight"), G(p + "mlp.fc.bias"), d.Fch, a.Ln2, P(p + "mlp.fc.weight"), n, c, Config.FcWidth);
+            NormBackward(d.Residual2, d.Ln2, a.Residual2, p + "ln2", a.Ln2Mean, a.Ln2Rstd, n, c);
             be.AddInPlace(d.Residual2, d.Residual3);
             // residual2 = residual + attproj.
             be.MatMulBackward(d.AttY, G(p + "attn.proj.weight"), G(p + "attn.proj.bias"), d.Residual2, a.AttY, P(p + "attn.proj.weight"), n, c, c);
             be.AttentionBackward(d.Qkv, d.AttY, a.Qkv, a.Att, b, t, c, h);
             be.MatMulBackward(d.Ln1, G(p + "attn.qkv.weight"), G(p + "attn.qkv.bias"), d.Qkv, a.Ln1, P(p + "attn.qkv.weight"), n, c, 3 * c);
-            be.LayerNormBackward(dResidual, G(p + "ln1.weight"), G(p + "ln1.bias"), d.Ln1, residual, P(p + "ln1.weight"), a.Ln1Mean, a.Ln1Rstd, n, c);
+            NormBackward(dResidual, d.Ln1, residual, p + "ln1", a.Ln1Mean, a.Ln1Rstd, n, c);
             be.AddInPlace(dResidual, d.Residual2);
         }
         be.EncoderBackward(G("wte"), G("wpe").Sub(0, (long)t * c), _grads.Encoded, _tokens, b, t, c);
@@ -187,6 +189,20 @@ public sealed class GptModel : IDisposable
 
     /// <summary>The view of the gradient of parameter <paramref name="name"/>.</summary>
     public DeviceSlice G(string name) { var t = Layout[name]; return Gradients.Slice(t.Offset, t.Length); }
+
+    // out (N,C) = norm(inp) with the parameters "{name}.weight" (and "{name}.bias" for LayerNorm).
+    private void NormForward(DeviceSlice output, DeviceSlice mean, DeviceSlice rstd, DeviceSlice inp, string name, int n, int c)
+    {
+        if (Config.UsesRmsNorm) _backend.RmsNormForward(output, rstd, inp, P(name + ".weight"), n, c);
+        else _backend.LayerNormForward(output, mean, rstd, inp, P(name + ".weight"), P(name + ".bias"), n, c);
+    }
+
+    // dinp (N,C) and the norm's parameter gradients += backward of NormForward.
+    private void NormBackward(DeviceSlice dinp, DeviceSlice dout, DeviceSlice inp, string name, DeviceSlice mean, DeviceSlice rstd, int n, int c)
+    {
+        if (Config.UsesRmsNorm) _backend.RmsNormBackward(dinp, G(name + ".weight"), dout, inp, P(name + ".weight"), rstd, n, c);
+        else _backend.LayerNormBackward(dinp, G(name + ".weight"), G(name + ".bias"), dout, inp, P(name + ".weight"), mean, rstd, n, c);
+    }
 
     private DeviceSlice HeadWeight => P(Config.TiedEmbeddings ? "wte" : "lm_head.weight");
     private DeviceSlice HeadGradient => G(Config.TiedEmbeddings ? "wte" : "lm_head.weight");

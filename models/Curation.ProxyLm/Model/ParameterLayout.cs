@@ -22,20 +22,20 @@ public sealed class ParameterLayout
         {
             var p = $"h.{l}.";
             Add(p + "ln1.weight", 1, c, false);
-            Add(p + "ln1.bias", 1, c, false);
+            if (!config.UsesRmsNorm) Add(p + "ln1.bias", 1, c, false);
             Add(p + "attn.qkv.weight", 3 * c, c, true);
             Add(p + "attn.qkv.bias", 1, 3 * c, false);
             Add(p + "attn.proj.weight", c, c, true);
             Add(p + "attn.proj.bias", 1, c, false);
             Add(p + "ln2.weight", 1, c, false);
-            Add(p + "ln2.bias", 1, c, false);
-            Add(p + "mlp.fc.weight", m, c, true);
-            Add(p + "mlp.fc.bias", 1, m, false);
+            if (!config.UsesRmsNorm) Add(p + "ln2.bias", 1, c, false);
+            Add(p + "mlp.fc.weight", config.FcWidth, c, true);
+            Add(p + "mlp.fc.bias", 1, config.FcWidth, false);
             Add(p + "mlp.proj.weight", c, m, true);
             Add(p + "mlp.proj.bias", 1, c, false);
         }
         Add("lnf.weight", 1, c, false);
-        Add("lnf.bias", 1, c, false);
+        if (!config.UsesRmsNorm) Add("lnf.bias", 1, c, false);
         if (!config.TiedEmbeddings) Add("lm_head.weight", config.VocabSize, c, true);
         NonEmbeddingCount = Total - _byName["wte"].Length - _byName["wpe"].Length - (config.TiedEmbeddings ? 0 : _byName["lm_head.weight"].Length);
     }

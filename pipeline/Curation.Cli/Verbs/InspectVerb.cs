@@ -22,8 +22,8 @@ public sealed class InspectVerb : ICliCommand
         {
             var path = pr.GetValue(file)!;
             if (!File.Exists(path)) throw new CliError($"{path}: no such file");
-            if (InspectHooks.Parquet is { } pq && FormatRegistry.Detect(path) == InputFormat.Parquet)
-                return pq(path, pr.GetValue(head), pr.GetValue(count), pr.GetValue(schema));
+            if (FormatRegistry.Detect(path) == InputFormat.Parquet)
+                return Curation.Formats.Parquet.ParquetInspector.Run(path, pr.GetValue(head), pr.GetValue(count), pr.GetValue(schema));
             if (FormatRegistry.Detect(path) != InputFormat.Jsonl)
             {
                 var text = new StreamReader(CompressedFile.OpenRead(path)).ReadToEnd();
@@ -82,10 +82,4 @@ public sealed class InspectVerb : ICliCommand
         if (v.ValueKind == JsonValueKind.Object && name == "metadata")
             foreach (var p in v.EnumerateObject()) Collect(fields, "metadata." + p.Name, p.Value);
     }
-}
-
-/// <summary>Lets format projects plug an inspector in for their files (Parquet) without the CLI depending on them here.</summary>
-public static class InspectHooks
-{
-    public static Func<string, int, bool, bool, int>? Parquet { get; set; }
 }
