@@ -48,6 +48,12 @@ public sealed class ParquetFileWriter : IDisposable
 
     public IReadOnlyList<ParquetColumnSpec> Columns { get; }
 
+    /// <summary>Bytes already written to the output (closed row groups), for size-based file rollover.</summary>
+    public long BytesWritten => _position;
+
+    /// <summary>Uncompressed bytes buffered for the open row group.</summary>
+    public long BufferedBytes => CurrentBufferedBytes();
+
     /// <summary>Rows written so far (including buffered ones).</summary>
     public long RowCount { get; private set; }
 
@@ -59,13 +65,13 @@ public sealed class ParquetFileWriter : IDisposable
         for (var i = 0; i < _columns.Length; i++) _columns[i].Add(values[i]);
         RowCount++;
         _rowsInGroup++;
-        if (_rowsInGroup >= _options.RowGroupMaxRows || (_rowsInGroup & 63) == 0 && BufferedBytes() >= _options.RowGroupBytes) FlushRowGroup();
+        if (_rowsInGroup >= _options.RowGroupMaxRows || (_rowsInGroup & 63) == 0 && CurrentBufferedBytes() >= _options.RowGroupBytes) FlushRowGroup();
     }
 
     /// <summary>Adds one row (params form).</summary>
     public void WriteRowValues(params object?[] values) => WriteRow(values);
 
-    private long BufferedBytes()
+    private long CurrentBufferedBytes()
     {
         long total = 0;
         foreach (var c in _columns) total += c.BufferedBytes;
