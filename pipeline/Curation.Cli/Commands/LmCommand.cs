@@ -85,7 +85,7 @@ public sealed class LmCommand : ICliCommand
             Console.WriteLine(Inv($"{r.TokensPerSecond:F0} tokens/s"));
             Console.WriteLine(Inv($"{r.MillisecondsPerStep:F1} ms/step"));
             Console.WriteLine(Inv($"{r.GflopsPerSecond:F1} GFLOP/s achieved (analytic matmul+attention FLOPs, 3x forward)"));
-            Console.WriteLine(Inv($"{r.PeakGflopsPerSecond:F1} GFLOP/s peak (measured: register-only FMA loop on the same threads)"));
+            Console.WriteLine(Inv($"{r.PeakGflopsPerSecond:F1} GFLOP/s peak (measured: register-only FMA loop on the same threads, best of before and after the run)"));
             Console.WriteLine(Inv($"{r.FractionOfPeak:P1} of peak"));
             return 0;
         });

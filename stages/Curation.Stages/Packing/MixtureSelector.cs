@@ -25,8 +25,10 @@ public sealed class MixtureSelector(IReadOnlyDictionary<string, double> weights,
             return new MixturePlan(0, byDomain.Keys.Select(d => new DomainMixture(d, 0, 0, available[d], 0, 0, Cap(d), 0, false)).ToList(), []);
         var requested = raw.ToDictionary(kv => kv.Key, kv => kv.Value / sum, StringComparer.Ordinal);
 
+        // The default budget is the largest every domain meets within its cap; the 1e-12 keeps a floating-point
+        // shortfall from turning a whole epoch into a partial one.
         var b = budget ?? requested.Where(kv => kv.Value > 0)
-            .Select(kv => (long)Math.Floor(Cap(kv.Key) * available[kv.Key] / kv.Value)).Min();
+            .Select(kv => (long)Math.Floor(Cap(kv.Key) * available[kv.Key] / kv.Value * (1 + 1e-12))).Min();
         var selection = new List<SelectedDocument>();
         var rows = new List<(string Domain, long Target, long Selected, long Docs, bool Capped)>();
         foreach (var (domain, docs) in byDomain)

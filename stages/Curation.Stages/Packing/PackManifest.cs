@@ -41,8 +41,8 @@ public sealed record DomainCounts(long Documents, long Tokens, long TextBytes);
 /// <summary>Requested against realised training mixture.</summary>
 public sealed record MixtureInfo(long BudgetTokens, long SelectedTokens, List<DomainMixture> Domains);
 
-/// <summary>How the global shuffle ran and the peak memory it reached.</summary>
-public sealed record ShuffleInfo(bool Enabled, long MemoryLimitBytes, long BufferBytes, int BucketFiles, long LargestBucketBytes, long? PeakRssBytes);
+/// <summary>How the global shuffle ran (its measured peak memory is in the task's stats: it varies between runs).</summary>
+public sealed record ShuffleInfo(bool Enabled, long MemoryLimitBytes, long BufferBytes, int BucketFiles, long LargestBucketBytes);
 
 /// <summary>Where the data came from: the run, its config hash and input files, and the token files read.</summary>
 public sealed record LineageInfo(string RunDirectory, string RunName, string ConfigHash, string CodeVersion, List<string> InputFiles, List<string> TokenFiles);

@@ -34,11 +34,10 @@ public sealed class PackWriteStep(StepConfig config, PackOptions options, IReadO
         rt.Log.WriteLine($"mixture: budget {plan.BudgetTokens} tokens, selected {plan.Selection.Count} documents");
 
         var padId = options.PadId ?? tokenizer.EosId ?? 0;
-        PeakMemory.Reset();
-        var current = PeakMemory.CurrentBytes() ?? GC.GetTotalMemory(false);
-        var buffer = Math.Max(4L << 20, (options.MemoryLimit - current) / 3);
-        if (options.MemoryLimit - current < 12L << 20)
-            rt.Log.WriteLine($"warning: memory_limit {options.MemoryLimit} leaves under 12 MB above the {current} bytes already resident");
+        // The buffer is a fixed share of the limit (never the memory measured now), so bucket counts and hence the
+        // output bytes do not depend on the process's state; the rest of the limit is for the runtime and the index.
+        var buffer = Math.Max(4L << 20, options.MemoryLimit / 4);
+        var measured = PeakMemory.Reset();
         var splits = new SortedDictionary<string, SplitInfo>(StringComparer.Ordinal);
         int buckets = 0;
         long largest = 0;
@@ -56,9 +55,11 @@ public sealed class PackWriteStep(StepConfig config, PackOptions options, IReadO
             buckets += shuffler?.BucketFiles ?? 0;
             largest = Math.Max(largest, shuffler?.LargestBucketBytes ?? 0);
         }
-        var peak = PeakMemory.PeakBytes();
-        rt.Log.WriteLine($"shuffle: buffer {buffer} bytes, {buckets} bucket files, peak RSS {peak} bytes (limit {options.MemoryLimit})");
+        var peak = measured ? PeakMemory.PeakBytes() : null;
+        rt.Log.WriteLine($"shuffle: buffer {buffer} bytes, {buckets} bucket files, largest bucket {largest} bytes, peak RSS {peak?.ToString() ?? "not measurable"} bytes (limit {options.MemoryLimit})");
+        // Measured memory goes to the task's stats, not the manifest: the manifest's bytes must not vary between runs.
         if (peak is { } p) rt.Stats.Counters["shuffle.peak_rss_bytes"] = p;
+        rt.Stats.Counters["shuffle.memory_limit_bytes"] = options.MemoryLimit;
 
         var manifest = new PackManifest
         {
@@ -72,7 +73,7 @@ public sealed class PackWriteStep(StepConfig config, PackOptions options, IReadO
             Seed = seed,
             Splits = splits,
             Mixture = new MixtureInfo(plan.BudgetTokens, plan.Domains.Sum(d => d.SelectedTokens), plan.Domains.ToList()),
-            Shuffle = new ShuffleInfo(options.Shuffle, options.MemoryLimit, buffer, buckets, largest, peak),
+            Shuffle = new ShuffleInfo(options.Shuffle, options.MemoryLimit, buffer, buckets, largest),
             Lineage = Lineage(rt, tokenFiles),
         };
         var manifestPath = rt.Outputs.PathFor(OutputKinds.Data, rt.Outputs.Prefix + ".manifest.json");
