@@ -6,7 +6,7 @@ using Curation.Pipeline.IO;
 namespace Curation.Stages.Parquet;
 
 /// <summary>
-/// Writes documents as Parquet: <c>text</c>, <c>id</c>, then metadata as typed columns inferred from the first
+/// Writes documents as Parquet (a new part once a file reaches <c>maxFileBytes</c>): <c>text</c>, <c>id</c>, then metadata as typed columns inferred from the first
 /// <see cref="InferenceRows"/> documents of the task (integers, doubles, booleans, strings; nested values as JSON
 /// columns). Metadata that appears later or does not fit its column goes, as JSON, into a <c>metadata_extra</c>
 /// column, so nothing is lost. With <c>jsonMetadata</c> all metadata is one JSON column instead.
@@ -20,7 +20,7 @@ public sealed class ParquetDocumentWriter(IParquetCodec codec, Func<int, string>
     private List<(string Key, ParquetColumnType Type)>? _schema;
     private ParquetFileWriter? _writer;
     private string? _path;
-    private long _partBytes, _partRows;
+    private long _partRows;
     private int _part;
 
     public void Write(Document document)
@@ -50,9 +50,9 @@ public sealed class ParquetDocumentWriter(IParquetCodec codec, Func<int, string>
         var extra = MetadataSchema.Fill(d.Metadata, _schema, values.AsSpan(2, _schema.Count));
         values[^1] = extra;
         _writer!.WriteRow(values);
-        _partBytes += d.Text.Length + 64;
         _partRows++;
-        if (_partBytes >= maxFileBytes) Close();
+        // Compressed bytes on disk plus what is still buffered for the current row group.
+        if (_writer.BytesWritten + _writer.BufferedBytes >= maxFileBytes) Close();
     }
 
     private void Open()
@@ -63,7 +63,7 @@ public sealed class ParquetDocumentWriter(IParquetCodec codec, Func<int, string>
         cols.AddRange(_schema!.Select(c => new ParquetColumnSpec(c.Key, c.Type)));
         cols.Add(new ParquetColumnSpec(jsonMetadata ? "metadata" : "metadata_extra", ParquetColumnType.Json));
         _writer = codec.CreateWriter(_path, cols, options);
-        _partBytes = _partRows = 0;
+        _partRows = 0;
     }
 
     private void Close()
