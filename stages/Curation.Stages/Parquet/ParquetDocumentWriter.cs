@@ -52,7 +52,7 @@ public sealed class ParquetDocumentWriter(IParquetCodec codec, Func<int, string>
         _writer!.WriteRow(values);
         _partRows++;
         // Compressed bytes on disk plus what is still buffered for the current row group.
-        if (_writer.BytesWritten + _writer.BufferedBytes >= maxFileBytes) Close();
+        if ((_partRows & 63) == 0 && _writer.BytesWritten + _writer.BufferedBytes >= maxFileBytes) Close();
     }
 
     private void Open()
