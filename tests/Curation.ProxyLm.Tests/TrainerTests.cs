@@ -6,9 +6,14 @@ namespace Curation.ProxyLm.Tests;
 
 public sealed class TrainerTests
 {
-    private static LmConfig Config(TempDir dir, int steps, string checkpoint = "", int checkpointInterval = 0, int evalInterval = 0, int threads = 2) => new()
+    private static readonly ModelConfig Gpt2Shape = new() { VocabSize = 256, ContextLength = 64, Layers = 2, Heads = 4, Width = 64, MlpWidth = 256 };
+
+    // The same size in TinyLlama form (RegMix's proxies): rotary positions, RMSNorm, SwiGLU, no biases, untied head.
+    private static readonly ModelConfig LlamaShape = Gpt2Shape with { Positions = "rope", Norm = "rmsnorm", Mlp = "swiglu", Bias = false, TiedEmbeddings = false, MlpWidth = 128 };
+
+    private static LmConfig Config(TempDir dir, int steps, string checkpoint = "", int checkpointInterval = 0, int evalInterval = 0, int threads = 2, bool llama = false) => new()
     {
-        Model = new ModelConfig { VocabSize = 256, ContextLength = 64, Layers = 2, Heads = 4, Width = 64, MlpWidth = 256 },
+        Model = llama ? LlamaShape : Gpt2Shape,
         Training = new TrainingConfig
         {
             BatchSize = 8, SequenceLength = 64, Steps = steps, LearningRate = 3e-3f, MinLearningRate = 3e-4f, WarmupSteps = 5,
@@ -51,44 +56,50 @@ public sealed class TrainerTests
         Assert.Equal(2, result.LossByDomain.Count);
     }
 
-    [Fact]
-    public void SameSeedGivesIdenticalWeights()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void SameSeedGivesIdenticalWeights(bool llama)
     {
         using var dir = new TempDir("lm");
         var a = dir.File("a.ckpt");
         var b = dir.File("b.ckpt");
-        var ra = ProxyTrainer.Train(Config(dir, steps: 6, checkpoint: a));
-        var rb = ProxyTrainer.Train(Config(dir, steps: 6, checkpoint: b));
+        var ra = ProxyTrainer.Train(Config(dir, steps: 6, checkpoint: a, llama: llama));
+        var rb = ProxyTrainer.Train(Config(dir, steps: 6, checkpoint: b, llama: llama));
         Assert.Equal(Checkpoint.ReadParameters(a), Checkpoint.ReadParameters(b));
         Assert.Equal(ra.History.Select(e => e.TrainLoss), rb.History.Select(e => e.TrainLoss));
-        var other = ProxyTrainer.Train(Config(dir, steps: 6) with { Training = Config(dir, 6).Training with { Seed = 43 } });
+        var other = ProxyTrainer.Train(Config(dir, steps: 6, llama: llama) with { Training = Config(dir, 6).Training with { Seed = 43 } });
         Assert.NotEqual(ra.FinalTrainLoss, other.FinalTrainLoss);
     }
 
-    [Fact]
-    public void KilledAndResumedRunEndsWithExactlyTheSameWeights()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void KilledAndResumedRunEndsWithExactlyTheSameWeights(bool llama)
     {
         using var dir = new TempDir("lm");
         var straight = dir.File("straight.ckpt");
-        ProxyTrainer.Train(Config(dir, steps: 12, checkpoint: straight));
+        ProxyTrainer.Train(Config(dir, steps: 12, checkpoint: straight, llama: llama));
 
         var resumed = dir.File("resumed.ckpt");
         using var cts = new CancellationTokenSource();
         // Killed during step 8: the last periodic checkpoint is the one after step 5.
-        Assert.ThrowsAny<OperationCanceledException>(() => ProxyTrainer.Train(Config(dir, 12, resumed, checkpointInterval: 5), e => { if (e.Step == 7) cts.Cancel(); }, cts.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => ProxyTrainer.Train(Config(dir, 12, resumed, checkpointInterval: 5, llama: llama), e => { if (e.Step == 7) cts.Cancel(); }, cts.Token));
         Assert.Equal(5, Checkpoint.ReadState(resumed).Step);
-        var result = ProxyTrainer.Train(Config(dir, 12, resumed, checkpointInterval: 5));
+        var result = ProxyTrainer.Train(Config(dir, 12, resumed, checkpointInterval: 5, llama: llama));
         Assert.Equal(5, result.ResumedFromStep);
         Assert.Equal(7, result.History.Count);
         Assert.Equal(Checkpoint.ReadParameters(straight), Checkpoint.ReadParameters(resumed));
     }
 
-    [Fact]
-    public void EvaluatesACheckpointOnNamedSets()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void EvaluatesACheckpointOnNamedSets(bool llama)
     {
         using var dir = new TempDir("lm");
         var ckpt = dir.File("m.ckpt");
-        var config = Config(dir, steps: 3, checkpoint: ckpt);
+        var config = Config(dir, steps: 3, checkpoint: ckpt, llama: llama);
         var trained = ProxyTrainer.Train(config);
         var results = ProxyTrainer.EvaluateCheckpoint(ckpt, config.Data.Validation, threads: 2, maxBatches: 6);
         Assert.Equal(trained.Validation.Select(v => (v.Name, v.Loss, v.Tokens)), results.Select(v => (v.Name, v.Loss, v.Tokens)));

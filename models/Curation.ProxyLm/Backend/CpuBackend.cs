@@ -49,16 +49,24 @@ public sealed unsafe class CpuBackend : IComputeBackend
     }
 
     /// <inheritdoc />
-    public void EncoderForward(DeviceSlice output, ReadOnlySpan<int> tokens, DeviceSlice wte, DeviceSlice wpe, int b, int t, int c)
+    public void EncoderForward(DeviceSlice output, ReadOnlySpan<int> tokens, DeviceSlice wte, DeviceSlice? wpe, int b, int t, int c)
     {
-        fixed (int* tk = tokens) Encoder.Forward(P(output), tk, P(wte), P(wpe), b, t, c, Threads);
+        fixed (int* tk = tokens) Encoder.Forward(P(output), tk, P(wte), wpe is { } pe ? P(pe) : null, b, t, c, Threads);
     }
 
     /// <inheritdoc />
-    public void EncoderBackward(DeviceSlice dwte, DeviceSlice dwpe, DeviceSlice dout, ReadOnlySpan<int> tokens, int b, int t, int c)
+    public void EncoderBackward(DeviceSlice dwte, DeviceSlice? dwpe, DeviceSlice dout, ReadOnlySpan<int> tokens, int b, int t, int c)
     {
-        fixed (int* tk = tokens) Encoder.Backward(P(dwte), P(dwpe), P(dout), tk, b, t, c, Threads);
+        fixed (int* tk = tokens) Encoder.Backward(P(dwte), dwpe is { } dpe ? P(dpe) : null, P(dout), tk, b, t, c, Threads);
     }
+
+    /// <inheritdoc />
+    public void RopeForward(DeviceSlice qkv, DeviceSlice cos, DeviceSlice sin, int b, int t, int c, int h) =>
+        Rope.Forward(P(qkv), P(qkv), P(cos), P(sin), b * t, t, 3 * c, 2 * h, c / h, Threads);
+
+    /// <inheritdoc />
+    public void RopeBackward(DeviceSlice dqkv, DeviceSlice cos, DeviceSlice sin, int b, int t, int c, int h) =>
+        Rope.Backward(P(dqkv), P(dqkv), P(cos), P(sin), b * t, t, 3 * c, 2 * h, c / h, Threads);
 
     /// <inheritdoc />
     public void LayerNormForward(DeviceSlice output, DeviceSlice mean, DeviceSlice rstd, DeviceSlice inp, DeviceSlice weight, DeviceSlice bias, int n, int c) =>

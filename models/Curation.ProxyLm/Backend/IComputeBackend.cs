@@ -24,11 +24,23 @@ public interface IComputeBackend : IDisposable
     /// <summary>Sets every element of the slice to zero.</summary>
     void Zero(DeviceSlice slice);
 
-    /// <summary>out (B,T,C) = wte[tokens] + wpe[t]. Tokens are host-side (small) and already validated.</summary>
-    void EncoderForward(DeviceSlice output, ReadOnlySpan<int> tokens, DeviceSlice wte, DeviceSlice wpe, int b, int t, int c);
+    /// <summary>out (B,T,C) = wte[tokens] + wpe[t] (wpe is null for rotary models). Tokens are host-side (small) and already validated.</summary>
+    void EncoderForward(DeviceSlice output, ReadOnlySpan<int> tokens, DeviceSlice wte, DeviceSlice? wpe, int b, int t, int c);
 
-    /// <summary>dwte += scatter(dout by tokens); dwpe += Σ_b dout.</summary>
-    void EncoderBackward(DeviceSlice dwte, DeviceSlice dwpe, DeviceSlice dout, ReadOnlySpan<int> tokens, int b, int t, int c);
+    /// <summary>dwte += scatter(dout by tokens); dwpe += Σ_b dout (dwpe is null for rotary models).</summary>
+    void EncoderBackward(DeviceSlice dwte, DeviceSlice? dwpe, DeviceSlice dout, ReadOnlySpan<int> tokens, int b, int t, int c);
+
+    /// <summary>
+    /// In place on qkv (B,T,3C): rotates every q and k head (D = C/H) by its position with the rotate-half RoPE pairing
+    /// [x1, x2] → [x1·cos − x2·sin, x2·cos + x1·sin]; v is untouched. cos and sin are (T, D/2) tables.
+    /// </summary>
+    void RopeForward(DeviceSlice qkv, DeviceSlice cos, DeviceSlice sin, int b, int t, int c, int h);
+
+    /// <summary>
+    /// In place on dqkv (B,T,3C): the transposed rotation of <see cref="RopeForward"/> on the q and k gradients. Unlike
+    /// the other backward calls it overwrites, so run it right after <see cref="AttentionBackward"/> filled dqkv.
+    /// </summary>
+    void RopeBackward(DeviceSlice dqkv, DeviceSlice cos, DeviceSlice sin, int b, int t, int c, int h);
 
     /// <summary>out (N,C) = LayerNorm(inp)·weight + bias; saves mean (N), rstd (N).</summary>
     void LayerNormForward(DeviceSlice output, DeviceSlice mean, DeviceSlice rstd, DeviceSlice inp, DeviceSlice weight, DeviceSlice bias, int n, int c);

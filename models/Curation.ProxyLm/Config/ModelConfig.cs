@@ -1,8 +1,9 @@
 namespace Curation.ProxyLm.Config;
 
 /// <summary>
-/// Shape of a GPT-2-style decoder: pre-norm blocks (LayerNorm or RMSNorm), causal multi-head attention, GELU (tanh) MLP, learned
-/// positions, tied or untied LM head. RegMix's "1M" proxy is 2 layers × 8 heads × width 256 × MLP 512.
+/// Shape of a pre-norm decoder: GPT-2 (LayerNorm, GELU (tanh) MLP, learned positions, biases, tied head) by default, or
+/// LLaMA/TinyLlama (RMSNorm, SwiGLU, rotary positions, no biases, untied head) through the options. RegMix's "1M" proxy is
+/// 2 layers × 8 heads × width 256 × MLP 512 in the TinyLlama form.
 /// </summary>
 public sealed record ModelConfig
 {
@@ -45,6 +46,22 @@ public sealed record ModelConfig
     /// <summary>The MLP width actually used.</summary>
     public int EffectiveMlpWidth => MlpWidth > 0 ? MlpWidth : 4 * Width;
 
+    /// <summary>"learned" (GPT-2: a trained (context, C) position table added to the token embedding) or "rope" (rotary
+    /// positions on the full head dimension of q and k, rotate-half pairing as in lit-gpt/TinyLlama; no position table).</summary>
+    public string Positions { get; init; } = "learned";
+
+    /// <summary>Whether q and k are rotated by RoPE instead of adding a learned position embedding.</summary>
+    public bool UsesRope => Positions == "rope";
+
+    /// <summary>RoPE base θ: pair i of a head of dimension D turns by position·θ^(−2i/D) (10000 as in Llama and TinyLlama).</summary>
+    public double RopeTheta { get; init; } = 10000;
+
+    /// <summary>Whether the linear layers (qkv, attention projection, MLP fc and projection) carry biases; GPT-2 does, LLaMA does not.</summary>
+    public bool Bias { get; init; } = true;
+
+    /// <summary>Head dimension C/H.</summary>
+    public int HeadDim => Width / Math.Max(1, Heads);
+
     /// <summary>Throws a <see cref="ProxyLmConfigException"/> naming the first invalid field.</summary>
     public void Validate()
     {
@@ -56,6 +73,9 @@ public sealed record ModelConfig
         Require(Norm is "layernorm" or "rmsnorm", $"model.norm must be 'layernorm' or 'rmsnorm', not '{Norm}'");
         Require(Mlp is "gelu" or "swiglu", $"model.mlp must be 'gelu' or 'swiglu', not '{Mlp}'");
         Require(MlpWidth >= 0, "model.mlp_width must not be negative");
+        Require(Positions is "learned" or "rope", $"model.positions must be 'learned' or 'rope', not '{Positions}'");
+        Require(!UsesRope || HeadDim % 2 == 0, $"model.positions: rope pairs the two halves of each head, so the head dimension width/heads ({HeadDim}) must be even");
+        Require(double.IsFinite(RopeTheta) && RopeTheta > 1, $"model.rope_theta must be a finite number greater than 1, not {RopeTheta}");
     }
 
     internal static void Require(bool condition, string message)

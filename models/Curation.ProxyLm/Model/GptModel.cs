@@ -4,7 +4,7 @@ using Curation.ProxyLm.Config;
 namespace Curation.ProxyLm.Model;
 
 /// <summary>
-/// A GPT-2-style decoder (LayerNorm or RMSNorm) on an <see cref="IComputeBackend"/>: one contiguous parameter buffer (with gradient and
+/// A GPT-2- or LLaMA-style decoder (LayerNorm or RMSNorm, learned or rotary positions, GELU or SwiGLU) on an <see cref="IComputeBackend"/>: one contiguous parameter buffer (with gradient and
 /// AdamW moment buffers of the same layout), one activation buffer for a fixed (B, T), and forward/backward passes
 /// written as a sequence of backend layer calls. The model never touches memory directly.
 /// </summary>
@@ -16,6 +16,8 @@ public sealed class GptModel : IDisposable
     private int[] _tokens = [];
     private int[] _targets = [];
     private float[] _hostLosses = [];
+    // RoPE cos and sin tables (T, D/2) each, computed once on the host; null for learned positions.
+    private readonly DeviceBuffer? _ropeTables;
 
     /// <summary>Allocates parameters (zero; call <see cref="Initialize"/> or load a checkpoint) and activations for batches of (B, T).</summary>
     public GptModel(IComputeBackend backend, ModelConfig config, int batchSize, int sequenceLength)
@@ -35,6 +37,14 @@ public sealed class GptModel : IDisposable
         SecondMoment = backend.Allocate(Layout.Total);
         _acts = new ActivationLayout(backend, config, batchSize, sequenceLength, forGradients: false);
         _grads = new ActivationLayout(backend, config, batchSize, sequenceLength, forGradients: true);
+        if (config.UsesRope)
+        {
+            var half = (long)sequenceLength * config.HeadDim / 2;
+            var host = new float[2 * half];
+            Curation.Numerics.Kernels.Rope.Tables(host.AsSpan(0, (int)half), host.AsSpan((int)half), sequenceLength, config.HeadDim, config.RopeTheta);
+            _ropeTables = backend.Allocate(2 * half);
+            backend.Upload(host, _ropeTables.All);
+        }
     }
 
     /// <summary>The model shape.</summary>
@@ -94,22 +104,24 @@ public sealed class GptModel : IDisposable
         CheckIds(tokens, nameof(tokens));
         _tokens = tokens.ToArray();
         var be = _backend;
-        be.EncoderForward(_acts.Encoded, tokens, P("wte"), P("wpe").Sub(0, (long)t * c), b, t, c);
+        be.EncoderForward(_acts.Encoded, tokens, P("wte"), Config.UsesRope ? null : P("wpe").Sub(0, (long)t * c), b, t, c);
         var residual = _acts.Encoded;
         for (var l = 0; l < Config.Layers; l++)
         {
             var a = _acts.Blocks[l];
             var p = $"h.{l}.";
             NormForward(a.Ln1, a.Ln1Mean, a.Ln1Rstd, residual, p + "ln1", n, c);
-            be.MatMulForward(a.Qkv, a.Ln1, P(p + "attn.qkv.weight"), P(p + "attn.qkv.bias"), n, c, 3 * c);
+            be.MatMulForward(a.Qkv, a.Ln1, P(p + "attn.qkv.weight"), Bias(p + "attn.qkv.bias"), n, c, 3 * c);
+            // Rotating in place is enough: the qkv matmul's backward needs only its input, and attention's backward needs the rotated q and k.
+            if (Config.UsesRope) be.RopeForward(a.Qkv, RopeCos, RopeSin, b, t, c, h);
             be.AttentionForward(a.AttY, a.Att, a.Qkv, b, t, c, h);
-            be.MatMulForward(a.AttProj, a.AttY, P(p + "attn.proj.weight"), P(p + "attn.proj.bias"), n, c, c);
+            be.MatMulForward(a.AttProj, a.AttY, P(p + "attn.proj.weight"), Bias(p + "attn.proj.bias"), n, c, c);
             be.Add(a.Residual2, residual, a.AttProj);
             NormForward(a.Ln2, a.Ln2Mean, a.Ln2Rstd, a.Residual2, p + "ln2", n, c);
-            be.MatMulForward(a.Fch, a.Ln2, P(p + "mlp.fc.weight"), P(p + "mlp.fc.bias"), n, c, Config.FcWidth);
+            be.MatMulForward(a.Fch, a.Ln2, P(p + "mlp.fc.weight"), Bias(p + "mlp.fc.bias"), n, c, Config.FcWidth);
             if (Config.UsesSwiGlu) be.SwiGluForward(a.FchGelu, a.Fch, n, m);
             else be.GeluForward(a.FchGelu, a.Fch);
-            be.MatMulForward(a.FcProj, a.FchGelu, P(p + "mlp.proj.weight"), P(p + "mlp.proj.bias"), n, m, c);
+            be.MatMulForward(a.FcProj, a.FchGelu, P(p + "mlp.proj.weight"), Bias(p + "mlp.proj.bias"), n, m, c);
             be.Add(a.Residual3, a.Residual2, a.FcProj);
             residual = a.Residual3;
         }
@@ -154,20 +166,21 @@ public sealed class GptModel : IDisposable
             var residual = l == 0 ? _acts.Encoded : _acts.Blocks[l - 1].Residual3;
             var dResidual = l == 0 ? _grads.Encoded : _grads.Blocks[l - 1].Residual3;
             // residual3 = residual2 + fcproj: dres3 flows into both.
-            be.MatMulBackward(d.FchGelu, G(p + "mlp.proj.weight"), G(p + "mlp.proj.bias"), d.Residual3, a.FchGelu, P(p + "mlp.proj.weight"), n, m, c);
+            be.MatMulBackward(d.FchGelu, G(p + "mlp.proj.weight"), BiasGradient(p + "mlp.proj.bias"), d.Residual3, a.FchGelu, P(p + "mlp.proj.weight"), n, m, c);
             if (Config.UsesSwiGlu) be.SwiGluBackward(d.Fch, a.Fch, d.FchGelu, n, m);
             else be.GeluBackward(d.Fch, a.Fch, d.FchGelu);
-            be.MatMulBackward(d.Ln2, G(p + "mlp.fc.weight"), G(p + "mlp.fc.bias"), d.Fch, a.Ln2, P(p + "mlp.fc.weight"), n, c, Config.FcWidth);
+            be.MatMulBackward(d.Ln2, G(p + "mlp.fc.weight"), BiasGradient(p + "mlp.fc.bias"), d.Fch, a.Ln2, P(p + "mlp.fc.weight"), n, c, Config.FcWidth);
             NormBackward(d.Residual2, d.Ln2, a.Residual2, p + "ln2", a.Ln2Mean, a.Ln2Rstd, n, c);
             be.AddInPlace(d.Residual2, d.Residual3);
             // residual2 = residual + attproj.
-            be.MatMulBackward(d.AttY, G(p + "attn.proj.weight"), G(p + "attn.proj.bias"), d.Residual2, a.AttY, P(p + "attn.proj.weight"), n, c, c);
+            be.MatMulBackward(d.AttY, G(p + "attn.proj.weight"), BiasGradient(p + "attn.proj.bias"), d.Residual2, a.AttY, P(p + "attn.proj.weight"), n, c, c);
             be.AttentionBackward(d.Qkv, d.AttY, a.Qkv, a.Att, b, t, c, h);
-            be.MatMulBackward(d.Ln1, G(p + "attn.qkv.weight"), G(p + "attn.qkv.bias"), d.Qkv, a.Ln1, P(p + "attn.qkv.weight"), n, c, 3 * c);
+            if (Config.UsesRope) be.RopeBackward(d.Qkv, RopeCos, RopeSin, b, t, c, h);
+            be.MatMulBackward(d.Ln1, G(p + "attn.qkv.weight"), BiasGradient(p + "attn.qkv.bias"), d.Qkv, a.Ln1, P(p + "attn.qkv.weight"), n, c, 3 * c);
             NormBackward(dResidual, d.Ln1, residual, p + "ln1", a.Ln1Mean, a.Ln1Rstd, n, c);
             be.AddInPlace(dResidual, d.Residual2);
         }
-        be.EncoderBackward(G("wte"), G("wpe").Sub(0, (long)t * c), _grads.Encoded, _tokens, b, t, c);
+        be.EncoderBackward(G("wte"), Config.UsesRope ? null : G("wpe").Sub(0, (long)t * c), _grads.Encoded, _tokens, b, t, c);
     }
 
     /// <summary>√Σg² over all gradients.</summary>
@@ -204,6 +217,13 @@ public sealed class GptModel : IDisposable
         else _backend.LayerNormBackward(dinp, G(name + ".weight"), G(name + ".bias"), dout, inp, P(name + ".weight"), mean, rstd, n, c);
     }
 
+    // A linear layer's bias, or null when the model has none (model.bias: false).
+    private DeviceSlice? Bias(string name) => Config.Bias ? P(name) : null;
+    private DeviceSlice? BiasGradient(string name) => Config.Bias ? G(name) : null;
+
+    private DeviceSlice RopeCos => _ropeTables!.Slice(0, _ropeTables.Length / 2);
+    private DeviceSlice RopeSin => _ropeTables!.Slice(_ropeTables.Length / 2, _ropeTables.Length / 2);
+
     private DeviceSlice HeadWeight => P(Config.TiedEmbeddings ? "wte" : "lm_head.weight");
     private DeviceSlice HeadGradient => G(Config.TiedEmbeddings ? "wte" : "lm_head.weight");
 
@@ -223,5 +243,6 @@ public sealed class GptModel : IDisposable
         SecondMoment.Dispose();
         _acts.Buffer.Dispose();
         _grads.Buffer.Dispose();
+        _ropeTables?.Dispose();
     }
 }

@@ -6,9 +6,12 @@ using Curation.ProxyLm.Model;
 namespace Curation.ProxyLm.Training;
 
 /// <summary>
-/// Checkpoint file: magic "CURLMCKP", uint32 version 1, uint32 JSON length + JSON {model, training}, int32 step,
+/// Checkpoint file: magic "CURLMCKP", uint32 version 2, uint32 JSON length + JSON {model, training}, int32 step,
 /// 4×uint64 sampler RNG, int32 source count + int64 cursors, int64 parameter count, then parameters, AdamW m and
 /// AdamW v as little-endian float32. Written to a temporary file and renamed, so a crash never leaves half a file.
+/// Version 2 added model.positions, model.rope_theta and model.bias, which change the parameter layout; version 1
+/// files (written before them) still load, as learned positions with biases, which is what they hold. The bump
+/// makes an older reader reject a rotary or bias-free checkpoint with a version error instead of a size mismatch.
 /// </summary>
 public static class Checkpoint
 {
@@ -16,7 +19,10 @@ public static class Checkpoint
     public static ReadOnlySpan<byte> Magic => "CURLMCKP"u8;
 
     /// <summary>Current format version.</summary>
-    public const uint Version = 1;
+    public const uint Version = 2;
+
+    /// <summary>The oldest version this reader accepts.</summary>
+    public const uint OldestReadableVersion = 1;
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
@@ -103,10 +109,15 @@ public static class Checkpoint
             r.BaseStream.ReadExactly(magic);
             if (!magic.SequenceEqual(Magic)) throw new InvalidDataException($"{path}: not a Curation proxy-LM checkpoint (bad magic at byte offset 0)");
             var version = r.ReadUInt32();
-            if (version != Version) throw new InvalidDataException($"{path}: checkpoint version {version} at byte offset 8 is not supported (expected {Version})");
+            if (version is < OldestReadableVersion or > Version)
+                throw new InvalidDataException($"{path}: checkpoint version {version} at byte offset 8 is not supported (this reader handles versions {OldestReadableVersion} to {Version})");
             var jsonLength = r.ReadInt32();
             if (jsonLength <= 0 || jsonLength > 1 << 20) throw new InvalidDataException($"{path}: implausible header length {jsonLength} at byte offset 12");
             var header = JsonSerializer.Deserialize<Header>(r.ReadBytes(jsonLength), Json) ?? throw new InvalidDataException($"{path}: empty header at byte offset 16");
+            if (header.Model is null || header.Training is null) throw new InvalidDataException($"{path}: header at byte offset 16 lacks the model or training section");
+            // Version 1 predates the position and bias options; its missing keys take the defaults, which match its layout.
+            if (version == 1 && (header.Model.UsesRope || !header.Model.Bias))
+                throw new InvalidDataException($"{path}: version 1 checkpoint header at byte offset 16 names rotary positions or bias-free layers, which version 1 cannot hold");
             var step = r.ReadInt32();
             var rng = new ulong[4];
             for (var i = 0; i < 4; i++) rng[i] = r.ReadUInt64();

@@ -24,18 +24,27 @@ public static class TokenDTypes
     {
         if (t == TokenDType.UInt16)
         {
-            var buf = new byte[Math.Min(tokens.Length, 1 << 16) * 2];
-            for (var i = 0; i < tokens.Length;)
+            // A pooled buffer: writers call this once per record, and a fresh array each time is garbage that
+            // inflates the resident memory of long writes.
+            var buf = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Min(tokens.Length, 1 << 16) * 2);
+            try
             {
-                var n = Math.Min(tokens.Length - i, buf.Length / 2);
-                for (var j = 0; j < n; j++)
+                for (var i = 0; i < tokens.Length;)
                 {
-                    var v = tokens[i + j];
-                    if ((uint)v > ushort.MaxValue) throw new ArgumentOutOfRangeException(nameof(tokens), $"token id {v} does not fit uint16");
-                    System.Buffers.Binary.BinaryPrimitives.WriteUInt16LittleEndian(buf.AsSpan(j * 2), (ushort)v);
+                    var n = Math.Min(tokens.Length - i, Math.Min(buf.Length / 2, 1 << 16));
+                    for (var j = 0; j < n; j++)
+                    {
+                        var v = tokens[i + j];
+                        if ((uint)v > ushort.MaxValue) throw new ArgumentOutOfRangeException(nameof(tokens), $"token id {v} does not fit uint16");
+                        System.Buffers.Binary.BinaryPrimitives.WriteUInt16LittleEndian(buf.AsSpan(j * 2), (ushort)v);
+                    }
+                    s.Write(buf, 0, n * 2);
+                    i += n;
                 }
-                s.Write(buf, 0, n * 2);
-                i += n;
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buf);
             }
         }
         else

@@ -92,7 +92,7 @@ public sealed class PackOptions : IConfigValidatable
         if (TestFraction is < 0 or >= 1) errors.Add($"{path}.test_fraction", "must be in [0, 1)");
         if (ValidationFraction + TestFraction >= 1) errors.Add($"{path}.test_fraction", "validation + test must leave documents for training");
         if (Tokens is <= 0) errors.Add($"{path}.tokens", "must be positive");
-        if (MemoryLimit < 16L << 20) errors.Add($"{path}.memory_limit", "must be at least 16MB");
+        if (MemoryLimit < 8_000_000) errors.Add($"{path}.memory_limit", "must be at least 8MB");
         if (LossMask && Format != ShardFormat.Nanotron) errors.Add($"{path}.loss_mask", "only the nanotron format stores a loss mask");
         if (WeightsFile is not null && !File.Exists(WeightsFile)) errors.Add($"{path}.weights_file", $"'{WeightsFile}' does not exist");
     }

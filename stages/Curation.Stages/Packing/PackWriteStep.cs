@@ -38,6 +38,7 @@ public sealed class PackWriteStep(StepConfig config, PackOptions options, IReadO
         // output bytes do not depend on the process's state; the rest of the limit is for the runtime and the index.
         var buffer = Math.Max(4L << 20, options.MemoryLimit / 4);
         var measured = PeakMemory.Reset();
+        rt.Log.WriteLine($"resident before packing: {PeakMemory.CurrentBytes()} bytes (managed heap {GC.GetTotalMemory(false)} bytes, {all.Count} documents indexed)");
         var splits = new SortedDictionary<string, SplitInfo>(StringComparer.Ordinal);
         int buckets = 0;
         long largest = 0;
@@ -56,6 +57,8 @@ public sealed class PackWriteStep(StepConfig config, PackOptions options, IReadO
             largest = Math.Max(largest, shuffler?.LargestBucketBytes ?? 0);
         }
         var peak = measured ? PeakMemory.PeakBytes() : null;
+        var gc = GC.GetGCMemoryInfo();
+        rt.Log.WriteLine($"after writing: resident {PeakMemory.CurrentBytes()} bytes, GC committed {gc.TotalCommittedBytes}, heap {gc.HeapSizeBytes}, fragmented {gc.FragmentedBytes}");
         rt.Log.WriteLine($"shuffle: buffer {buffer} bytes, {buckets} bucket files, largest bucket {largest} bytes, peak RSS {peak?.ToString() ?? "not measurable"} bytes (limit {options.MemoryLimit})");
         // Measured memory goes to the task's stats, not the manifest: the manifest's bytes must not vary between runs.
         if (peak is { } p) rt.Stats.Counters["shuffle.peak_rss_bytes"] = p;
@@ -87,12 +90,13 @@ public sealed class PackWriteStep(StepConfig config, PackOptions options, IReadO
         int vocab, string tokenizerName, int padId, long buffer, ulong seed, CancellationToken ct)
     {
         var prefix = Path.Combine(Path.GetDirectoryName(rt.Outputs.PathFor(OutputKinds.Data, rt.Outputs.Prefix + "." + name))!, rt.Outputs.Prefix + "." + name);
+        var guard = new MemoryGuard(MemoryGuard.Committed() + buffer + (buffer >> 1));
         var packer = new SequencePacker(reader, options.Packing, options.SeqLen, padId);
         var sequences = packer.Pack(docs);
         ExternalShuffler? shuffler = null;
         if (options.Shuffle)
         {
-            shuffler = new ExternalShuffler(Path.Combine(rt.Outputs.TempDir, "shuffle-" + name), buffer, seed);
+            shuffler = new ExternalShuffler(Path.Combine(rt.Outputs.TempDir, "shuffle-" + name), buffer, seed, guard);
             var tokens = docs.Sum(d => (long)d.Tokens);
             var estimate = 4 * (tokens + tokens / Math.Max(1, options.SeqLen)) + 64L * docs.Count;
             sequences = shuffler.Shuffle(sequences, estimate);
@@ -106,13 +110,14 @@ public sealed class PackWriteStep(StepConfig config, PackOptions options, IReadO
             foreach (var s in sequences)
             {
                 ct.ThrowIfCancellationRequested();
+                guard.Tick();
                 if (options.LossMask)
                 {
-                    if (mask.Length != s.Tokens.Length) mask = new bool[s.Tokens.Length];
+                    if (mask.Length < s.Tokens.Count) mask = new bool[s.Tokens.Count];
                     mask.AsSpan(0, s.ContentLength).Fill(true);
-                    mask.AsSpan(s.ContentLength).Fill(false);
+                    mask.AsSpan(s.ContentLength, s.Tokens.Count - s.ContentLength).Fill(false);
                 }
-                writer.Add(s.Tokens, options.LossMask ? mask : default, s.Id.Length > 0 ? s.Id : null, s.Domain.Length > 0 ? s.Domain : null);
+                writer.Add(s.Tokens, options.LossMask ? mask.AsSpan(0, s.Tokens.Count) : default, s.Id.Length > 0 ? s.Id : null, s.Domain.Length > 0 ? s.Domain : null);
                 bounds.Add(s.Boundaries);
             }
             records = writer.Documents;
@@ -128,6 +133,7 @@ public sealed class PackWriteStep(StepConfig config, PackOptions options, IReadO
         foreach (var (d, n) in c.DocumentsByDomain)
             domains[d] = new DomainCounts(n, c.ContentTokensByDomain.GetValueOrDefault(d), textBytes.GetValueOrDefault(d));
         rt.Stats.Counters[$"{name}.sequences"] = records;
+        rt.Stats.Counters[$"{name}.guard_collections"] = guard.Collections;
         rt.Stats.Counters[$"{name}.tokens"] = written;
         return (new SplitInfo
         {

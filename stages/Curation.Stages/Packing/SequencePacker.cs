@@ -17,22 +17,32 @@ public sealed class SequencePacker(TokenRecordReader tokens, PackingMode mode, i
         _ => BestFit(documents),
     };
 
+    // Every mode reuses one token buffer: records are consumed (written or scattered) before the next is made,
+    // which keeps the write task's allocation rate, and so its resident memory, flat.
+    private int[] _buffer = [];
+
+    private int[] Buffer(int size)
+    {
+        if (_buffer.Length < size) _buffer = new int[Math.Max(size, _buffer.Length * 2)];
+        return _buffer;
+    }
+
     private IEnumerable<PackedSequence> Whole(IReadOnlyList<SelectedDocument> documents)
     {
         foreach (var d in documents)
         {
-            var t = new int[d.Tokens];
-            tokens.ReadTokens(d.Record, 0, t);
-            Counters.AddContent(d.Record.Domain, t.Length);
+            var t = Buffer(d.Tokens);
+            tokens.ReadTokens(d.Record, 0, t.AsSpan(0, d.Tokens));
+            Counters.AddContent(d.Record.Domain, d.Tokens);
             Counters.AddDocument(d.Record.Domain);
             Counters.Sequences++;
-            yield return new PackedSequence(t, [0, t.Length], d.Record.Id, d.Record.Domain);
+            yield return new PackedSequence(new ArraySegment<int>(t, 0, d.Tokens), [0, d.Tokens], d.Record.Id, d.Record.Domain);
         }
     }
 
     private IEnumerable<PackedSequence> Concat(IReadOnlyList<SelectedDocument> documents)
     {
-        var buf = new int[Capacity];
+        var buf = Buffer(Capacity);
         var bounds = new List<int> { 0 };
         var fill = 0;
         foreach (var d in documents)
@@ -52,8 +62,7 @@ public sealed class SequencePacker(TokenRecordReader tokens, PackingMode mode, i
                 {
                     bounds.Add(Capacity);
                     Counters.Sequences++;
-                    yield return new PackedSequence(buf, bounds.ToArray(), "", "");
-                    buf = new int[Capacity];
+                    yield return new PackedSequence(new ArraySegment<int>(buf, 0, Capacity), bounds.ToArray(), "", "");
                     bounds.Clear();
                     bounds.Add(0);
                     fill = 0;
@@ -90,10 +99,10 @@ public sealed class SequencePacker(TokenRecordReader tokens, PackingMode mode, i
             // Documents longer than a bin are cut into full bins first; only their remainder is packed.
             while (d.Tokens - start > Capacity)
             {
-                var t = new int[Capacity];
-                tokens.ReadTokens(d.Record, start, t);
+                var t = Buffer(Capacity);
+                tokens.ReadTokens(d.Record, start, t.AsSpan(0, Capacity));
                 Counters.Sequences++;
-                yield return new PackedSequence(t, [0, Capacity], "", "");
+                yield return new PackedSequence(new ArraySegment<int>(t, 0, Capacity), [0, Capacity], "", "");
                 start += Capacity;
             }
             if (start > 0) Counters.SplitDocuments++;
@@ -102,7 +111,7 @@ public sealed class SequencePacker(TokenRecordReader tokens, PackingMode mode, i
         var bins = BestFitBins.Assign(pieces.Select(p => p.Length).ToArray(), Capacity);
         foreach (var bin in bins)
         {
-            var t = new int[Capacity];
+            var t = Buffer(Capacity);
             var bounds = new int[bin.Count + 1];
             var fill = 0;
             for (var k = 0; k < bin.Count; k++)
@@ -113,10 +122,10 @@ public sealed class SequencePacker(TokenRecordReader tokens, PackingMode mode, i
                 fill += p.Length;
             }
             bounds[^1] = fill;
-            if (fill < Capacity) t.AsSpan(fill).Fill(padId);
+            t.AsSpan(fill, Capacity - fill).Fill(padId);
             Counters.PaddingTokens += Capacity - fill;
             Counters.Sequences++;
-            yield return new PackedSequence(t, bounds, "", "");
+            yield return new PackedSequence(new ArraySegment<int>(t, 0, Capacity), bounds, "", "");
         }
     }
 }

@@ -44,7 +44,7 @@ public sealed class TokenRecordReader : IDisposable
                 var start = s.Position;
                 var split = (byte)s.ReadByte();
                 if (split > (byte)DataSplit.Test) throw Damaged(f, start, $"unknown split code {split}");
-                var domain = ReadString(s, f, start);
+                var domain = Intern(ReadString(s, f, start));
                 var id = ReadString(s, f, start);
                 ReadExactly(s, buf, f, start);
                 var hash = BinaryPrimitives.ReadUInt64LittleEndian(buf);
@@ -66,6 +66,16 @@ public sealed class TokenRecordReader : IDisposable
         s.Position = r.TokenOffset + 4L * start;
         var bytes = MemoryMarshal.AsBytes(dest);
         if (s.ReadAtLeast(bytes, bytes.Length, false) != bytes.Length) throw Damaged(r.File, s.Position, "file ends inside a record's tokens");
+    }
+
+    // Domains repeat on every record: one string instance per distinct value keeps the index small.
+    private readonly Dictionary<string, string> _interned = new(StringComparer.Ordinal);
+
+    private string Intern(string s)
+    {
+        if (_interned.TryGetValue(s, out var v)) return v;
+        _interned[s] = s;
+        return s;
     }
 
     private string ReadString(Stream s, int f, long start)

@@ -50,17 +50,26 @@ public sealed class RephrasePostFilter : IStage
             await foreach (var d in input.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
                 if (!Scored(d)) { yield return d; continue; }
-                var scored = Score(d, context);
-                if (scored.Metadata.GetDouble(_options.ScoreKey) >= min) yield return scored;
+                var (scored, score) = Score(d, context);
+                if (score >= min) yield return scored;
                 else Drop(scored, BelowMinScore, context);
             }
             yield break;
         }
 
         var buffered = new List<Document>();
+        var scores = new List<(int Index, double Score)>();
         await foreach (var d in input.WithCancellation(cancellationToken).ConfigureAwait(false))
-            buffered.Add(Scored(d) ? Score(d, context) : d);
-        var keep = TopFraction(buffered, _options.KeepFraction!.Value);
+        {
+            if (Scored(d))
+            {
+                var (scored, score) = Score(d, context);
+                scores.Add((buffered.Count, score));
+                buffered.Add(scored);
+            }
+            else buffered.Add(d);
+        }
+        var keep = TopFraction(scores, _options.KeepFraction!.Value);
         for (var i = 0; i < buffered.Count; i++)
         {
             if (!Scored(buffered[i]) || keep.Contains(i)) yield return buffered[i];
@@ -69,13 +78,11 @@ public sealed class RephrasePostFilter : IStage
     }
 
     /// <summary>
-    /// Indices of the top <paramref name="fraction"/> of the scored documents (ceiling, so any rewrite at all keeps
+    /// Indices of the top <paramref name="fraction"/> of <paramref name="scored"/> documents (ceiling, so any rewrite at all keeps
     /// at least one); equal scores are broken by input order so the cut is deterministic.
     /// </summary>
-    public HashSet<int> TopFraction(IReadOnlyList<Document> documents, double fraction)
+    public static HashSet<int> TopFraction(IReadOnlyList<(int Index, double Score)> scored, double fraction)
     {
-        var scored = Enumerable.Range(0, documents.Count).Where(i => Scored(documents[i]))
-            .Select(i => (Index: i, Score: documents[i].Metadata.GetDouble(_options.ScoreKey)!.Value)).ToList();
         var count = (int)Math.Ceiling(fraction * scored.Count - 1e-9);
         var keep = scored.OrderByDescending(s => s.Score).ThenBy(s => s.Index).Take(count).Select(s => s.Index);
         return [.. keep];
@@ -83,11 +90,12 @@ public sealed class RephrasePostFilter : IStage
 
     private bool Scored(Document d) => !_options.OnlyRewrites || d.Metadata.ContainsKey(RephraseMetadata.ParentId);
 
-    private Document Score(Document d, StageContext context)
+    // The decision uses the exact score; the metadata copy is rounded to keep output files compact.
+    private (Document Scored, double Score) Score(Document d, StageContext context)
     {
         var score = _classifier.Score(d.Text);
         context.Stats.Observe(_options.ScoreKey, score);
-        return d.WithMeta(_options.ScoreKey, Math.Round(score, 6));
+        return (d.WithMeta(_options.ScoreKey, Math.Round(score, 6)), score);
     }
 
     private void Drop(Document d, string reason, StageContext context)

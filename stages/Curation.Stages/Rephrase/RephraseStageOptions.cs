@@ -2,33 +2,6 @@ using Curation.Pipeline.Config;
 
 namespace Curation.Stages.Rephrase;
 
-/// <summary>Where rewritten text goes: instead of the original, or as a second document beside it.</summary>
-public enum RephraseOutputMode
-{
-    /// <summary>The rewrite replaces the original (one document out per document in).</summary>
-    Replace,
-    /// <summary>The original is kept and the rewrite follows it as a new document.</summary>
-    Append,
-}
-
-/// <summary>What happens to documents the selection does not pick.</summary>
-public enum UnselectedPolicy
-{
-    /// <summary>They pass through unchanged.</summary>
-    Keep,
-    /// <summary>They are dropped (to rejects, reason <c>rephrase_not_selected</c>).</summary>
-    Drop,
-}
-
-/// <summary>What happens to documents the run never started (token budget spent, endpoint dead).</summary>
-public enum NotProcessedPolicy
-{
-    /// <summary>The task fails, so nothing partial is committed; a rerun resumes from the generation cache.</summary>
-    Fail,
-    /// <summary>The original passes through unchanged and the task completes (counted as <c>rephrase.not_processed</c>).</summary>
-    Keep,
-}
-
 /// <summary>Options of the <c>rephrase</c> stage, bound strictly from YAML.</summary>
 public sealed class RephraseStageOptions : IConfigValidatable
 {
@@ -86,40 +59,15 @@ public sealed class RephraseStageOptions : IConfigValidatable
         if (RequestsPerMinute is < 1) errors.Add($"{path}.requests_per_minute", "must be positive");
         if (TokensPerMinute is < 1) errors.Add($"{path}.tokens_per_minute", "must be positive");
         if (MaxTotalTokens is < 0) errors.Add($"{path}.max_total_tokens", "must not be negative");
+        if (Generation.Temperature is < 0 or > 2) errors.Add($"{path}.generation.temperature", "must be within [0, 2]");
+        if (Generation.TopP is <= 0 or > 1) errors.Add($"{path}.generation.top_p", "must be within (0, 1]");
+        if (Generation.MaxTokens is < 1) errors.Add($"{path}.generation.max_tokens", "must be positive");
+        if (Generation.Stop.Count > 4 || Generation.Stop.Any(string.IsNullOrEmpty)) errors.Add($"{path}.generation.stop", "at most 4 non-empty stop sequences");
+        if (Resilience.MaxRetries < 0) errors.Add($"{path}.resilience.max_retries", "must not be negative");
+        if (Resilience.BaseDelay <= TimeSpan.Zero || Resilience.MaxDelay < Resilience.BaseDelay)
+            errors.Add($"{path}.resilience", "base_delay must be positive and max_delay at least base_delay");
+        if (Resilience.AttemptTimeout <= TimeSpan.Zero) errors.Add($"{path}.resilience.attempt_timeout", "must be positive");
         Select?.Validate($"{path}.select", errors);
     }
 }
 
-/// <summary>The <c>endpoint</c> block of the <c>rephrase</c> stage.</summary>
-public sealed class RephraseEndpointConfig
-{
-    /// <summary>The API root including its version segment, e.g. <c>http://127.0.0.1:8000/v1</c>.</summary>
-    public string BaseUrl { get; set; } = "";
-
-    /// <summary>The model name sent with every request.</summary>
-    public string Model { get; set; } = "";
-
-    /// <summary><c>chat_completions</c> (default) or <c>completions</c>.</summary>
-    public Curation.Rephrase.Client.ApiStyle Api { get; set; } = Curation.Rephrase.Client.ApiStyle.ChatCompletions;
-
-    /// <summary>The environment variable holding the API key (the key itself never appears in a config).</summary>
-    public string ApiKeyEnv { get; set; } = "OPENAI_API_KEY";
-}
-
-/// <summary>The <c>generation</c> block: sampling options sent with every request.</summary>
-public sealed class RephraseGenerationConfig
-{
-    public double? Temperature { get; set; }
-    public double? TopP { get; set; }
-    public int? MaxTokens { get; set; }
-    public List<string> Stop { get; set; } = [];
-}
-
-/// <summary>The <c>resilience</c> block: retries, backoff and per-attempt timeout.</summary>
-public sealed class RephraseResilienceConfig
-{
-    public int MaxRetries { get; set; } = 8;
-    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
-    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromMinutes(1);
-    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromMinutes(10);
-}
