@@ -212,4 +212,26 @@ public sealed unsafe class LayerKernelTests
             Assert.Equal(dy[1 * c + i] + dy[4 * c + i], dwpe[1 * c + i], 5);
         }
     }
+
+    [Fact]
+    public void EncoderWithoutAPositionTableCopiesTokenRowsAndScattersOnlyTheirGradients()
+    {
+        const int b = 2, t = 3, c = 20, v = 5;
+        var wte = TestData.Random(v * c, 94);
+        var tokens = new[] { 2, 4, 2, 0, 3, 2 };
+        var y = new float[b * t * c]; var dy = TestData.Random(b * t * c, 95);
+        var dwte = new float[v * c];
+        fixed (float* yp = y, tep = wte, dyp = dy, dtep = dwte) fixed (int* tk = tokens)
+        {
+            Encoder.Forward(yp, tk, tep, null, b, t, c, 2);
+            Encoder.Backward(dtep, null, dyp, tk, b, t, c, 2);
+        }
+        for (var r = 0; r < b * t; r++)
+            for (var i = 0; i < c; i++) Assert.Equal(wte[tokens[r] * c + i], y[r * c + i]);
+        for (var i = 0; i < c; i++)
+        {
+            Assert.Equal(dy[0 * c + i] + dy[2 * c + i] + dy[5 * c + i], dwte[2 * c + i], 5);
+            Assert.Equal(0f, dwte[1 * c + i]);
+        }
+    }
 }

@@ -16,6 +16,26 @@ public sealed class ConfigTests
         Assert.Equal(0.1f, c.Training.WeightDecay);
     }
 
+    [Theory]
+    [InlineData("regmix-1m.yaml", 2, 256)]
+    [InlineData("regmix-60m.yaml", 10, 768)]
+    public void RegMixSamplesAreTinyLlamaShaped(string file, int layers, int width)
+    {
+        var m = LmConfigLoader.Load(RepoPaths.Sample("lm", file)).Model;
+        Assert.Equal((layers, width), (m.Layers, m.Width));
+        Assert.Equal(("rope", 10000.0, false), (m.Positions, m.RopeTheta, m.Bias));
+        Assert.Equal(("rmsnorm", "swiglu", false), (m.Norm, m.Mlp, m.TiedEmbeddings));
+    }
+
+    [Fact]
+    public void PositionAndBiasDefaultsKeepTheGpt2Model()
+    {
+        var m = LmConfigLoader.Parse("training:\n  steps: 1\n", "/tmp").Model;
+        Assert.Equal(("learned", 10000.0, true), (m.Positions, m.RopeTheta, m.Bias));
+        var rope = LmConfigLoader.Parse("model:\n  positions: rope\n  rope_theta: 500000\n  bias: false\ntraining:\n  steps: 1\n", "/tmp").Model;
+        Assert.Equal(("rope", 500000.0, false), (rope.Positions, rope.RopeTheta, rope.Bias));
+    }
+
     [Fact]
     public void AllSamplesParse()
     {

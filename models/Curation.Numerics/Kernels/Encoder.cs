@@ -13,11 +13,12 @@ public static unsafe class Encoder
         ParallelRange.For(threads, b * t, 16, (start, end) =>
         {
             for (var r = start; r < end; r++)
-                if (pe == 0)
-                    new ReadOnlySpan<float>((float*)te + (long)((int*)tk)[r] * c, c).CopyTo(new Span<float>((float*)o + (long)r * c, c));
-                else
-                    TensorPrimitives.Add(new ReadOnlySpan<float>((float*)te + (long)((int*)tk)[r] * c, c),
-                    new ReadOnlySpan<float>((float*)pe + (long)(r % t) * c, c), new Span<float>((float*)o + (long)r * c, c));
+            {
+                var token = new ReadOnlySpan<float>((float*)te + (long)((int*)tk)[r] * c, c);
+                var row = new Span<float>((float*)o + (long)r * c, c);
+                if (pe == 0) token.CopyTo(row);
+                else TensorPrimitives.Add(token, new ReadOnlySpan<float>((float*)pe + (long)(r % t) * c, c), row);
+            }
         });
     }
 

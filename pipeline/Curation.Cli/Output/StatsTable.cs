@@ -21,7 +21,7 @@ public static class StatsTable
                 var reasons = st.Dropped.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(3)
                     .Select(kv => $"{kv.Key} {Formatting.Count(kv.Value)}");
                 t.AddRow("", Markup.Escape(st.StageId), Formatting.Count(st.DocsIn), Formatting.Count(st.DocsOut),
-                    Formatting.Count(st.DocsIn - st.DocsOut), Formatting.Bytes(st.BytesOut), Formatting.Seconds(st.Seconds),
+                    Formatting.Count(st.DroppedTotal), Formatting.Bytes(st.BytesOut), Formatting.Seconds(st.Seconds),
                     Markup.Escape(string.Join(", ", reasons)));
             }
             if (s.Stages.Count > 0 || s.DocsWritten > 0)

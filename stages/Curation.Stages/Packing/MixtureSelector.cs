@@ -8,6 +8,7 @@ namespace Curation.Stages.Packing;
 public sealed class MixtureSelector(IReadOnlyDictionary<string, double> weights, double defaultEpochs,
     IReadOnlyDictionary<string, double> epochCaps, long? budget, ulong seed)
 {
+    /// <summary>Chooses the training documents and reports requested against realised weights per domain.</summary>
     public MixturePlan Select(IReadOnlyList<TokenRecordRef> trainDocuments)
     {
         var byDomain = trainDocuments.GroupBy(d => d.Domain, StringComparer.Ordinal)

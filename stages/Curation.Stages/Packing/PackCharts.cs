@@ -7,6 +7,7 @@ namespace Curation.Stages.Packing;
 /// <summary>The pack step's report charts: tokens per domain, tokens per byte per domain, requested vs realised weights.</summary>
 public static class PackCharts
 {
+    /// <summary>Writes the three charts of a finished pack step under the run's report folder.</summary>
     public static void Write(RunDirectory run, string step, PackManifest m)
     {
         if (!m.Splits.TryGetValue("train", out var train) || train.Domains.Count == 0) return;

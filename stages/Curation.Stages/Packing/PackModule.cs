@@ -9,6 +9,7 @@ namespace Curation.Stages.Packing;
 /// <summary>Registers the <c>pack</c> step kind: <c>&lt;id&gt;.tokenize</c> (one task per input) then <c>&lt;id&gt;.write</c> (one task).</summary>
 public sealed class PackModule : IStageModule
 {
+    /// <summary>Adds the pack step kind to the registry.</summary>
     public void Register(StageRegistry stages, StepKindRegistry kinds, FormatRegistry formats) =>
         kinds.Add("pack", "tokenize documents, apply the mixture, pack, shuffle and write trainer shards with a manifest", Build);
 

@@ -2,26 +2,6 @@ using Curation.Pipeline.Config;
 
 namespace Curation.Stages.Packing;
 
-/// <summary>How packed sequences are formed from tokenized documents.</summary>
-public enum PackingMode
-{
-    /// <summary>One record per document, as Megatron's <c>preprocess_data.py</c> writes; the trainer packs.</summary>
-    None,
-    /// <summary>Concatenate documents (each ending with EOS) and cut into sequences of <c>seq_len + 1</c> tokens.</summary>
-    Concat,
-    /// <summary>Best-fit-decreasing bins of <c>seq_len + 1</c> tokens that never cut a document that fits ("fewer truncations").</summary>
-    Bfd,
-}
-
-/// <summary>The trainer formats a pack step writes.</summary>
-public enum ShardFormat
-{
-    Megatron,
-    Nanotron,
-    Npy,
-    Llmc,
-}
-
 /// <summary>Options of the <c>pack</c> step kind (tokenize, select the mixture, pack, shuffle, write shards and a manifest).</summary>
 public sealed class PackOptions : IConfigValidatable
 {
@@ -37,8 +17,10 @@ public sealed class PackOptions : IConfigValidatable
     /// <summary>Training context length; packed sequences hold <c>seq_len + 1</c> tokens for the shifted target.</summary>
     public int SeqLen { get; set; } = 2048;
 
+    /// <summary>How documents become records: none, concat or bfd.</summary>
     public PackingMode Packing { get; set; } = PackingMode.Concat;
 
+    /// <summary>The trainer format of the shards.</summary>
     public ShardFormat Format { get; set; } = ShardFormat.Megatron;
 
     /// <summary>Write nanotron's <c>.ds.loss</c> (1 for content, 0 for padding).</summary>
@@ -80,6 +62,7 @@ public sealed class PackOptions : IConfigValidatable
     /// <summary>Seed for selection and shuffling (default: the run's seed).</summary>
     public ulong? Seed { get; set; }
 
+    /// <summary>Reports every invalid option with its config path.</summary>
     public void Validate(string path, ConfigErrors errors)
     {
         if (SeqLen < 1) errors.Add($"{path}.seq_len", "must be at least 1");

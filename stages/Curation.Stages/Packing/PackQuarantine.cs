@@ -12,6 +12,7 @@ public sealed class PackQuarantine(TaskOutputs outputs, RunDirectory run) : IQua
     private string? _path;
     private long _records;
 
+    /// <summary>Appends one malformed record, byte-exact, with its file, line and offset.</summary>
     public void Add(MalformedRecord r)
     {
         if (_json is null)

@@ -5,36 +5,16 @@ using System.Text.Json.Nodes;
 
 namespace Curation.Stages.Packing;
 
-/// <summary>What <c>curate pack</c> was asked for on the command line.</summary>
-public sealed record PackRequest
-{
-    public required IReadOnlyList<string> Inputs { get; init; }
-    public required string Tokenizer { get; init; }
-    public required int SeqLen { get; init; }
-    public required ShardFormat Format { get; init; }
-    public required string OutputPrefix { get; init; }
-    public PackingMode Packing { get; init; } = PackingMode.Concat;
-    public string? WeightsFile { get; init; }
-    public long? Tokens { get; init; }
-    public double DefaultEpochs { get; init; } = 1;
-    public double ValidationFraction { get; init; } = 0.005;
-    public long MemoryLimit { get; init; } = 1L << 30;
-    public int Workers { get; init; } = Environment.ProcessorCount;
-    public ulong Seed { get; init; } = 42;
-    public bool Bos { get; init; }
-    public bool Shuffle { get; init; } = true;
-    /// <summary>The run directory (default: <c>PREFIX.run</c>), so a rerun resumes.</summary>
-    public string? RunDirectory { get; init; }
-}
-
 /// <summary>
 /// The <c>curate pack</c> shortcut: a one-step run config built in memory, and the publishing of its shards and
 /// manifest under the requested prefix (<c>PREFIX.train.bin</c>, <c>PREFIX.manifest.json</c>...).
 /// </summary>
 public static class PackShortcut
 {
+    /// <summary>The id of the pack step in the shortcut's config.</summary>
     public const string StepId = "pack";
 
+    /// <summary>The run directory a request uses.</summary>
     public static string RunDirectoryOf(PackRequest r) => r.RunDirectory ?? r.OutputPrefix + ".run";
 
     /// <summary>The run config as YAML (strings are JSON-quoted, which YAML reads as double-quoted scalars).</summary>

@@ -12,6 +12,7 @@ namespace Curation.Stages.Packing;
 /// </summary>
 public sealed class PackTokenizeStep(StepConfig config, PackOptions options, FormatRegistry formats) : IStep
 {
+    /// <summary>The output kind of intermediate token files (kept under tokens/&lt;step&gt;/).</summary>
     public const string TokensKind = "tokens";
 
     public string Id => config.Id + ".tokenize";
@@ -20,6 +21,7 @@ public sealed class PackTokenizeStep(StepConfig config, PackOptions options, For
 
     public IReadOnlyList<string> DependsOn => config.DependsOn.Union(config.Input?.From ?? []).ToList();
 
+    /// <summary>One task per input file group, or per upstream rank.</summary>
     public StepPlan Plan(PlanContext context, ConfigErrors errors)
     {
         var input = config.Input!;
@@ -33,6 +35,7 @@ public sealed class PackTokenizeStep(StepConfig config, PackOptions options, For
         return new StepPlan(Math.Max(tasks, 1));
     }
 
+    /// <summary>Tokenizes this rank's documents into one intermediate token file.</summary>
     public Task RunAsync(TaskRuntime rt, CancellationToken ct)
     {
         var input = config.Input!;

@@ -14,12 +14,14 @@ public sealed class PackWriteStep(StepConfig config, PackOptions options, IReadO
 
     public string Kind => "pack.write";
 
+    /// <summary>The step whose token files this step reads.</summary>
     public string TokenizeStep => config.Id + ".tokenize";
 
     public IReadOnlyList<string> DependsOn => [TokenizeStep];
 
     public StepPlan Plan(PlanContext context, ConfigErrors errors) => new(1);
 
+    /// <summary>Selects, packs, shuffles and writes every split, then the manifest and charts.</summary>
     public Task RunAsync(TaskRuntime rt, CancellationToken ct)
     {
         var tokenizer = TokenizerCache.Get(options.Tokenizer);

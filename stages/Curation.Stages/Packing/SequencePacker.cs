@@ -6,10 +6,12 @@ namespace Curation.Stages.Packing;
 /// </summary>
 public sealed class SequencePacker(TokenRecordReader tokens, PackingMode mode, int seqLen, int padId)
 {
+    /// <summary>What packing kept, padded, dropped and cut so far.</summary>
     public PackingCounters Counters { get; } = new();
 
     private int Capacity => seqLen + 1;
 
+    /// <summary>Packs documents lazily in the configured mode; each record must be consumed before the next.</summary>
     public IEnumerable<PackedSequence> Pack(IReadOnlyList<SelectedDocument> documents) => mode switch
     {
         PackingMode.None => Whole(documents),

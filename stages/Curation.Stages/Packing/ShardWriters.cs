@@ -5,6 +5,7 @@ namespace Curation.Stages.Packing;
 /// <summary>Creates the configured trainer-format writer for a shard path prefix ("…/00000.train").</summary>
 public static class ShardWriters
 {
+    /// <summary>A writer for one split's shard at a path prefix.</summary>
     public static ITokenShardWriter Create(ShardFormat format, string prefix, int vocabSize, string tokenizerName, bool lossMask) => format switch
     {
         ShardFormat.Megatron => new MegatronIndexedWriter(prefix, vocabSize),

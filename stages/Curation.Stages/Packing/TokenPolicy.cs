@@ -5,6 +5,7 @@ namespace Curation.Stages.Packing;
 /// <summary>The special ids put around every document, resolved against the tokenizer (null: none).</summary>
 public sealed record TokenPolicy(int? Bos, int? Eos)
 {
+    /// <summary>Resolves the policy, failing clearly when the tokenizer lacks a requested special token.</summary>
     public static TokenPolicy For(Tokenizer tokenizer, PackOptions options)
     {
         if (options.Bos && tokenizer.BosId is null)

@@ -4,9 +4,6 @@ using System.Text;
 
 namespace Curation.Stages.Packing;
 
-/// <summary>One document of an intermediate token file: where its tokens are, without the tokens.</summary>
-public sealed record TokenRecordRef(int File, long TokenOffset, int Count, DataSplit Split, string Domain, string Id, ulong Hash, long TextBytes);
-
 /// <summary>
 /// Reads intermediate token files written by <see cref="TokenRecordWriter"/>: a header scan that skips the tokens,
 /// and random access to a record's tokens. Damage is reported with the file and byte offset.
@@ -16,6 +13,7 @@ public sealed class TokenRecordReader : IDisposable
     private readonly List<FileStream> _files = [];
     private readonly List<string> _paths = [];
 
+    /// <summary>Opens every file for scanning and random reads.</summary>
     public TokenRecordReader(IEnumerable<string> paths)
     {
         foreach (var p in paths)
@@ -25,6 +23,7 @@ public sealed class TokenRecordReader : IDisposable
         }
     }
 
+    /// <summary>The files, in the order record refs index them.</summary>
     public IReadOnlyList<string> Paths => _paths;
 
     /// <summary>Every record's header, in file order then record order.</summary>

@@ -11,10 +11,12 @@ namespace Curation.Stages.Packing;
 /// </summary>
 public sealed class TokenRecordWriter : IDisposable
 {
+    /// <summary>The 8 bytes every token record file starts with.</summary>
     public static readonly byte[] Magic = "CTOKREC1"u8.ToArray();
     private readonly FileStream _file;
     private readonly byte[] _header = new byte[2 + 2 * ushort.MaxValue + 2 + 21];
 
+    /// <summary>Creates the file and writes the magic.</summary>
     public TokenRecordWriter(string path)
     {
         _file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
@@ -25,6 +27,7 @@ public sealed class TokenRecordWriter : IDisposable
 
     public long Tokens { get; private set; }
 
+    /// <summary>Appends one document's header and tokens.</summary>
     public void Write(DataSplit split, string domain, string id, ulong hash, long textBytes, ReadOnlySpan<int> tokens)
     {
         var span = _header.AsSpan();

@@ -8,6 +8,7 @@ public static class TokenizerCache
 {
     private static readonly ConcurrentDictionary<string, Lazy<Tokenizer>> Loaded = new(StringComparer.Ordinal);
 
+    /// <summary>The shared tokenizer for a name or path, loaded on first use.</summary>
     public static Tokenizer Get(string nameOrPath) =>
         Loaded.GetOrAdd(nameOrPath, n => new Lazy<Tokenizer>(() => Tokenizer.FromFile(n))).Value;
 

@@ -100,4 +100,24 @@ public class PathologicalTests
         Assert.Contains(path, e.Message);
         Assert.Contains("at byte 8", e.Message);
     }
+
+    [Fact]
+    public async Task MalformedInputLines_AreQuarantined_AndTheRestIsPacked()
+    {
+        using var t = new TempDir();
+        Directory.CreateDirectory(t.File("in"));
+        File.WriteAllText(t.File("in", "d.jsonl"), "{\"id\": \"a\", \"text\": \"one two\"}\n{not json\n{\"id\": \"b\", \"text\": \"three\"}\n");
+        var dir = await PackRuns.Run(PackRuns.Config(t.File("in", "*.jsonl"), t.File("run"), """
+            tokenizer: gpt2
+            format: megatron
+            packing: none
+            shuffle: false
+            validation_fraction: 0
+            """));
+        var tok = TokenizerCache.Get("gpt2");
+        Assert.Equal([[.. tok.EncodeToIds("one two"), 50256], [.. tok.EncodeToIds("three"), 50256]], SpecReaders.Megatron(PackRuns.Shard(dir, "train"), 2));
+        var quarantined = File.ReadAllLines(Path.Combine(dir.Root, "quarantine", "pack.tokenize", "00000.jsonl"));
+        Assert.Single(quarantined);
+        Assert.Contains("{not json", quarantined[0]);
+    }
 }

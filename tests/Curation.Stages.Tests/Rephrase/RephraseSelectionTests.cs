@@ -77,4 +77,20 @@ public class RephraseSelectionTests
         Assert.Equal(50, stats.Counters["rephrase.not_processed"]);
         Assert.Equal(0, server.TotalRequests);
     }
+
+    [Fact]
+    public async Task NothingSelected_PassesEveryDocumentThroughUnchanged_WithoutARequest()
+    {
+        using var t = new TempDir();
+        using var server = new FakeLlmServer();
+        RephraseRuns.WriteShards(t.File("in"), shards: 1, docsPerShard: 30);
+        var (result, dir) = await RephraseRuns.Run(RephraseRuns.Config(t.File("in"), t.File("run"), server.BaseUrl,
+            "        select: {key: quality_score, min: 5}"));
+        Assert.True(result.Succeeded, string.Join("\n", result.Failures.Select(f => f.Error)));
+        Assert.Equal(Enumerable.Range(0, 30).Select(RephraseRuns.Text), RephraseRuns.Records(dir, OutputKinds.Data).Select(o => o.GetProperty("text").GetString()));
+        Assert.Equal(0, server.TotalRequests);
+        var stats = RunStatus.StepStats(dir).Single().Stages.Single();
+        Assert.Equal(30, stats.Counters["rephrase.unselected"]);
+        Assert.Equal(0, stats.Counters["rephrase.selected"]);
+    }
 }

@@ -1,0 +1,21 @@
+namespace Curation.Stages.Mixture;
+
+/// <summary>What <c>&lt;id&gt;.summary</c> found (<c>summary/&lt;step&gt;/00000.json</c>): the validated mixtures' target losses.</summary>
+public sealed record RegMixValidationSummary
+{
+    public string Target { get; init; } = "";
+    /// <summary>Target loss by mixture (optimum, natural, uniform) on the larger proxy.</summary>
+    public Dictionary<string, double?> TargetLoss { get; init; } = [];
+    /// <summary>The mixture with the lowest target loss.</summary>
+    public string Lowest { get; init; } = "";
+    /// <summary>A sentence stating the outcome.</summary>
+    public string Verdict { get; init; } = "";
+    public long ProxyParameters { get; init; }
+    public long ValidationParameters { get; init; }
+    public long ProxyTokens { get; init; }
+    public long ValidationTokens { get; init; }
+    public double ParameterRatio { get; init; }
+    public double TokenRatio { get; init; }
+    public double HeldOutSpearman { get; init; }
+    public Dictionary<string, double> Weights { get; init; } = [];
+}
