@@ -46,11 +46,20 @@ public static class ConfigBinder
         }
         var target = Activator.CreateInstance(type)!;
         var props = Properties(type);
+        var rest = RestProperty(type);
         foreach (var (keyNode, valueNode) in map.Children)
         {
             var key = ((YamlScalarNode)keyNode).Value ?? "";
             var childPath = path.Length == 0 ? key : $"{path}.{key}";
-            if (!props.TryGetValue(key, out var prop))
+            if (!props.TryGetValue(key, out var prop) && rest is not null)
+            {
+                // Free-form options validated by the component that owns them (e.g. a rule's own option names).
+                var bag = (Dictionary<string, YamlNode>?)rest.GetValue(target);
+                if (bag is null) rest.SetValue(target, bag = new Dictionary<string, YamlNode>(StringComparer.Ordinal));
+                bag[key] = valueNode;
+                continue;
+            }
+            if (prop is null)
             {
                 errors.Add(childPath, keyNode, $"unknown key '{key}'; expected one of: {string.Join(", ", props.Keys.Order(StringComparer.Ordinal))}");
                 continue;
@@ -65,8 +74,18 @@ public static class ConfigBinder
     /// <summary>The bindable properties of a type by their YAML names.</summary>
     public static Dictionary<string, PropertyInfo> Properties(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.CanWrite && p.GetIndexParameters().Length == 0 && p.GetCustomAttribute<ConfigIgnoreAttribute>() is null)
+            .Where(p => p.CanWrite && p.GetIndexParameters().Length == 0 && p.GetCustomAttribute<ConfigIgnoreAttribute>() is null
+                        && p.GetCustomAttribute<ConfigRestAttribute>() is null)
             .ToDictionary(p => ConfigNaming.ToSnake(p.Name), StringComparer.Ordinal);
+
+    private static PropertyInfo? RestProperty(Type type)
+    {
+        var rest = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .SingleOrDefault(p => p.GetCustomAttribute<ConfigRestAttribute>() is not null);
+        if (rest is not null && (rest.PropertyType != typeof(Dictionary<string, YamlNode>) || !rest.CanWrite))
+            throw new InvalidOperationException($"{type.Name}.{rest.Name}: [ConfigRest] needs a settable Dictionary<string, YamlNode>");
+        return rest;
+    }
 
     private static object BindList(Type type, YamlNode node, string path, ConfigErrors errors)
     {
@@ -183,3 +202,10 @@ public static class ConfigBinder
 /// <summary>Excludes a property from config binding.</summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class ConfigIgnoreAttribute : Attribute;
+
+/// <summary>
+/// Marks a <c>Dictionary&lt;string, YamlNode&gt;</c> property that receives every key the type does not declare, raw,
+/// for options validated elsewhere (a rule's own option names); without it unknown keys are errors.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class ConfigRestAttribute : Attribute;

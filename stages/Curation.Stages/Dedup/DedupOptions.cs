@@ -55,7 +55,7 @@ public sealed class DedupOptions : IConfigValidatable
         if (Bands is < 1 || Rows is < 1) errors.Add($"{path}.bands", "bands and rows must be at least 1");
         if (Threshold is <= 0 or > 1) errors.Add($"{path}.threshold", "must be in (0, 1]");
         if (VerifyThreshold is <= 0 or > 1) errors.Add($"{path}.verify_threshold", "must be in (0, 1]");
-        if (MemoryBudget < 1 << 20) errors.Add($"{path}.memory_budget", "must be at least 1MB");
+        if (MemoryBudget < 64 << 10) errors.Add($"{path}.memory_budget", "must be at least 64KB");
         if (BucketShards is < 1 or > 256) errors.Add($"{path}.bucket_shards", "must be between 1 and 256");
     }
 

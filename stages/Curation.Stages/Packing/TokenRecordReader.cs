@@ -61,10 +61,18 @@ public sealed class TokenRecordReader : IDisposable
     public void ReadTokens(TokenRecordRef r, int start, Span<int> dest)
     {
         if (start < 0 || start + dest.Length > r.Count) throw new ArgumentOutOfRangeException(nameof(start));
-        var s = _files[r.File];
-        s.Position = r.TokenOffset + 4L * start;
+        // Positional reads without the stream's buffer: packing visits documents in shuffled order, and a seek on a
+        // buffered stream would refill 64 KB for every small document.
+        var handle = _files[r.File].SafeFileHandle;
         var bytes = MemoryMarshal.AsBytes(dest);
-        if (s.ReadAtLeast(bytes, bytes.Length, false) != bytes.Length) throw Damaged(r.File, s.Position, "file ends inside a record's tokens");
+        var offset = r.TokenOffset + 4L * start;
+        while (bytes.Length > 0)
+        {
+            var n = RandomAccess.Read(handle, bytes, offset);
+            if (n == 0) throw Damaged(r.File, offset, "file ends inside a record's tokens");
+            bytes = bytes[n..];
+            offset += n;
+        }
     }
 
     // Domains repeat on every record: one string instance per distinct value keeps the index small.

@@ -41,8 +41,10 @@ public sealed record PercentileThreshold
         long kept = 0, cell = long.MaxValue;
         if (target > 0)
         {
-            foreach (var (c, n) in counts.Cells.Reverse())
+            var sorted = counts.Sorted();
+            for (var i = sorted.Length - 1; i >= 0; i--)
             {
+                var (c, n) = sorted[i];
                 kept += n;
                 cell = c;
                 if (kept >= target) break;

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 
 namespace Curation.Stages.Quality;
 
@@ -12,8 +13,8 @@ public sealed class ScoreCounts
     private const uint Magic = 0x43535143; // "CQSC" read as little-endian
     private const int Version = 1;
 
-    /// <summary>Documents per cell.</summary>
-    public SortedDictionary<long, long> Cells { get; } = [];
+    /// <summary>Documents per cell (a hash map: adding is O(1); <see cref="Sorted"/> orders it when needed).</summary>
+    public Dictionary<long, long> Cells { get; } = [];
 
     /// <summary>Documents without a numeric score.</summary>
     public long Missing { get; set; }
@@ -21,11 +22,20 @@ public sealed class ScoreCounts
     /// <summary>Scored documents.</summary>
     public long Total => Cells.Values.Sum();
 
-    public void Add(long cell) => Cells[cell] = Cells.GetValueOrDefault(cell) + 1;
+    public void Add(long cell) => CollectionsMarshal.GetValueRefOrAddDefault(Cells, cell, out _)++;
+
+    /// <summary>The (cell, count) pairs in ascending cell order.</summary>
+    public (long Cell, long Count)[] Sorted()
+    {
+        var pairs = Cells.Select(kv => (kv.Key, kv.Value)).ToArray();
+        Array.Sort(pairs, (a, b) => a.Key.CompareTo(b.Key));
+        return pairs;
+    }
 
     public void Merge(ScoreCounts other)
     {
-        foreach (var (c, n) in other.Cells) Cells[c] = Cells.GetValueOrDefault(c) + n;
+        Cells.EnsureCapacity(Cells.Count + other.Cells.Count);
+        foreach (var (c, n) in other.Cells) CollectionsMarshal.GetValueRefOrAddDefault(Cells, c, out _) += n;
         Missing += other.Missing;
     }
 
@@ -35,7 +45,7 @@ public sealed class ScoreCounts
         w.Write(Magic);
         w.Write(Version);
         w.Write((long)Cells.Count);
-        foreach (var (c, n) in Cells)
+        foreach (var (c, n) in Sorted())
         {
             w.Write(c);
             w.Write(n);

@@ -12,7 +12,7 @@ TOKENIZER="${TOKENIZER:-cl100k_base}"
 WORK="$(mktemp -d /tmp/packbench.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
 
-dotnet build "$REPO/pipeline/Curation.Cli" -c Release -v q -nologo >/dev/null
+dotnet build "$REPO/pipeline/Curation.Cli" -c Release -v q -nologo > "$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; echo "build failed"; exit 1; }
 CURATE="$REPO/pipeline/Curation.Cli/bin/Release/net10.0/curate"
 files=( $GLOB )
 bytes=$(cat "${files[@]}" | wc -c)
@@ -23,15 +23,11 @@ cpu() { # cpu SECONDS_FILE CMD...: runs CMD, stores user+sys CPU seconds and max
   /usr/bin/time -f "%U %S %M" -o "$out" "$@" >/dev/null
 }
 
-# 1) The tokenizer alone, one thread, file by file.
-: > "$WORK/tok.cpu"
-tok_tokens=0
-for f in "${files[@]}"; do
-  cpu "$WORK/one.cpu" "$CURATE" tokenize --tokenizer "$TOKENIZER" --input "$f" --count --threads 1 --output "$WORK/counts.jsonl" 2>/dev/null
-  cat "$WORK/one.cpu" >> "$WORK/tok.cpu"
-  n=$(python3 -c "import json,sys; print(sum(json.loads(l)['tokens'] for l in open(sys.argv[1])))" "$WORK/counts.jsonl")
-  tok_tokens=$((tok_tokens + n))
-done
+# 1) The tokenizer alone, one thread, one process over all files concatenated (so start-up is paid once, as in pack).
+cat "${files[@]}" > "$WORK/all.jsonl"
+cpu "$WORK/tok.cpu" "$CURATE" tokenize --tokenizer "$TOKENIZER" --input "$WORK/all.jsonl" --count --threads 1 --output "$WORK/counts.jsonl" 2>/dev/null
+tok_tokens=$(python3 -c "import json,sys; print(sum(json.loads(l)['tokens'] for l in open(sys.argv[1])))" "$WORK/counts.jsonl")
+rm -f "$WORK/all.jsonl"
 
 # 2) curate pack: tokenize step + mixture + bfd packing + global shuffle + Megatron shards, 2 workers.
 cpu "$WORK/pack.cpu" "$CURATE" pack --input "$GLOB" --tokenizer "$TOKENIZER" --seq-len 2048 --format megatron \
