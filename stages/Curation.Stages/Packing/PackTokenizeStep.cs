@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using Curation.Pipeline.Config;
 using Curation.Pipeline.Execution;
@@ -56,6 +57,7 @@ public sealed class PackTokenizeStep(StepConfig config, PackOptions options, For
         var ids = new List<int>(1 << 16);
         var utf8 = new byte[1 << 16];
         long n = 0;
+        var perDomain = new Dictionary<string, (long Docs, long Tokens, long Bytes)>(StringComparer.Ordinal);
         using (var writer = new TokenRecordWriter(path))
         {
             foreach (var file in files)
@@ -72,12 +74,19 @@ public sealed class PackTokenizeStep(StepConfig config, PackOptions options, For
                     if (policy.Bos is { } bos) ids.Add(bos);
                     tokenizer.EncodeToIds(utf8.AsSpan(0, len), ids);
                     if (policy.Eos is { } eos) ids.Add(eos);
-                    writer.Write(splits.Assign(doc.Id), domain, doc.Id, StableHash.Of(doc.Id), len, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids));
-                    rt.Stats.Counters[$"domain.{domain}.docs"] = rt.Stats.Counters.GetValueOrDefault($"domain.{domain}.docs") + 1;
-                    rt.Stats.Counters[$"domain.{domain}.tokens"] = rt.Stats.Counters.GetValueOrDefault($"domain.{domain}.tokens") + ids.Count;
-                    rt.Stats.Counters[$"domain.{domain}.bytes"] = rt.Stats.Counters.GetValueOrDefault($"domain.{domain}.bytes") + len;
+                    writer.Write(splits.Assign(doc.Id), domain, doc.Id, StableHash.Of(doc.Id), len, CollectionsMarshal.AsSpan(ids));
+                    ref var c = ref CollectionsMarshal.GetValueRefOrAddDefault(perDomain, domain, out _);
+                    c.Docs++;
+                    c.Tokens += ids.Count;
+                    c.Bytes += len;
                     if ((++n & 1023) == 0) rt.ReportProgress(n);
                 }
+            }
+            foreach (var (domain, c) in perDomain)
+            {
+                rt.Stats.Counters[$"domain.{domain}.docs"] = c.Docs;
+                rt.Stats.Counters[$"domain.{domain}.tokens"] = c.Tokens;
+                rt.Stats.Counters[$"domain.{domain}.bytes"] = c.Bytes;
             }
             rt.Stats.DocsWritten = writer.Documents;
             rt.Stats.Counters["tokens"] = writer.Tokens;

@@ -41,10 +41,10 @@ public sealed record PercentileThreshold
         long kept = 0, cell = long.MaxValue;
         if (target > 0)
         {
-            var sorted = counts.Sorted();
-            for (var i = sorted.Length - 1; i >= 0; i--)
+            var (cells, ns) = counts.Sorted();
+            for (var i = cells.Length - 1; i >= 0; i--)
             {
-                var (c, n) = sorted[i];
+                var (c, n) = (cells[i], ns[i]);
                 kept += n;
                 cell = c;
                 if (kept >= target) break;

@@ -25,11 +25,14 @@ public sealed class ScoreCounts
     public void Add(long cell) => CollectionsMarshal.GetValueRefOrAddDefault(Cells, cell, out _)++;
 
     /// <summary>The (cell, count) pairs in ascending cell order.</summary>
-    public (long Cell, long Count)[] Sorted()
+    public (long[] Cells, long[] Counts) Sorted()
     {
-        var pairs = Cells.Select(kv => (kv.Key, kv.Value)).ToArray();
-        Array.Sort(pairs, (a, b) => a.Key.CompareTo(b.Key));
-        return pairs;
+        var cells = new long[Cells.Count];
+        var counts = new long[Cells.Count];
+        Cells.Keys.CopyTo(cells, 0);
+        Cells.Values.CopyTo(counts, 0);
+        Array.Sort(cells, counts); // primitive keys: the runtime's fast introsort
+        return (cells, counts);
     }
 
     public void Merge(ScoreCounts other)
@@ -45,10 +48,11 @@ public sealed class ScoreCounts
         w.Write(Magic);
         w.Write(Version);
         w.Write((long)Cells.Count);
-        foreach (var (c, n) in Sorted())
+        var (cells, counts) = Sorted();
+        for (var i = 0; i < cells.Length; i++)
         {
-            w.Write(c);
-            w.Write(n);
+            w.Write(cells[i]);
+            w.Write(counts[i]);
         }
         w.Write(Missing);
     }

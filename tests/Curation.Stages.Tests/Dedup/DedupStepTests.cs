@@ -44,15 +44,15 @@ public class DedupStepTests
         var kept = DedupCorpus.ReadAll(dir.StepDir("dedup.filter"));
         Assert.Equal(181, kept.Count);
         var best = kept.Single(d => d.GetProperty("id").GetString() == "a-copy-best");
-        Assert.Equal(5, best.GetProperty("dedup_cluster_size").GetInt32());
-        Assert.Equal(4, best.GetProperty("dedup_duplicates").GetInt32());
-        Assert.Equal("a-copy-best", best.GetProperty("dedup_cluster").GetString());
-        Assert.Equal(0.9, best.GetProperty("quality_score").GetDouble()); // metadata passes through
+        Assert.Equal(5, best.GetProperty("metadata").GetProperty("dedup_cluster_size").GetInt32());
+        Assert.Equal(4, best.GetProperty("metadata").GetProperty("dedup_duplicates").GetInt32());
+        Assert.Equal("a-copy-best", best.GetProperty("metadata").GetProperty("dedup_cluster").GetString());
+        Assert.Equal(0.9, best.GetProperty("metadata").GetProperty("quality_score").GetDouble()); // metadata passes through
 
         var rejects = DedupCorpus.ReadAll(Path.Combine(dir.Root, "rejects", "dedup.filter"));
         Assert.Equal(4, rejects.Count);
-        Assert.All(rejects, r => Assert.Equal("near_duplicate", r.GetProperty("reject_reason").GetString()));
-        Assert.All(rejects, r => Assert.Equal("a-copy-best", r.GetProperty("dedup_cluster").GetString()));
+        Assert.All(rejects, r => Assert.Equal("near_duplicate", r.GetProperty("metadata").GetProperty("reject_reason").GetString()));
+        Assert.All(rejects, r => Assert.Equal("a-copy-best", r.GetProperty("metadata").GetProperty("dedup_cluster").GetString()));
 
         var chart = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.Root, "report", "dedup", "cluster_sizes.json"))).RootElement;
         Assert.StartsWith("2.2% of documents were near-duplicates", chart.GetProperty("title").GetString());
@@ -98,7 +98,7 @@ public class DedupStepTests
         var dir = await PackRuns.Run(DedupCorpus.Config(t.File("in", "*.jsonl"), t.File("run"), kind: "dedup.exact", options: "normalization: whitespace"));
         var rejects = DedupCorpus.ReadAll(Path.Combine(dir.Root, "rejects", "dedup.filter"));
         Assert.Equal(["z-exact"], rejects.Select(r => r.GetProperty("id").GetString()));
-        Assert.Equal("duplicate", rejects[0].GetProperty("reject_reason").GetString());
+        Assert.Equal("duplicate", rejects[0].GetProperty("metadata").GetProperty("reject_reason").GetString());
 
         Directory.CreateDirectory(t.File("urls"));
         File.WriteAllLines(t.File("urls", "a.jsonl"),

@@ -64,7 +64,7 @@ public sealed class RegMixStepTests
         Assert.Equal(5, table.Count);
         for (var i = 0; i < 5; i++) Assert.Equal(expected[i], table.Weights[i]);
         Assert.All(table.Weights, w => Assert.Equal(1.0, w.Sum(), 9));
-        Assert.Equal(24 * 201, domains[0].TrainTokens); // 200 bytes of text per document; bytes tokenizer adds no end token
+        Assert.Equal(24 * 200, domains[0].TrainTokens); // 200 ASCII bytes per document; the bytes tokenizer adds no end token
         Assert.NotEqual(expected[0], new RegMixSampler().Sample(space, 5, 4)[0]);
     }
 
@@ -86,6 +86,25 @@ public sealed class RegMixStepTests
         for (var r = 0; r < 5; r++) Assert.Equal(r == 3 ? 2 : 1, dir.ReadAttempts("mix.proxies", r));
         var after = RegMixRuns.Outputs(dir, plan);
         foreach (var k in before.Keys) Assert.True(before[k].AsSpan().SequenceEqual(after[k]), $"{k} changed on resume");
+    }
+
+    [Fact]
+    public async Task Imported_runs_from_another_trainer_join_the_fit()
+    {
+        using var tmp = new TempDir();
+        RegMixRuns.WriteDomains(tmp.File("data"));
+        var (first, d1, p1) = await RegMixRuns.Run(RegMixRuns.Config(tmp.File("data"), tmp.File("a"), 2, validate: false));
+        Assert.True(first.Succeeded, string.Join("\n", first.Failures));
+        var exported = Path.Combine(d1.KindDir("mix.fit", RegMixFitStep.FitKind), "00000.results.csv");
+        var header = File.ReadLines(exported).First();
+        Assert.Equal("run,alpha,digits,mixed,val_loss.alpha,val_loss.digits,val_loss.mixed,val_loss.mean", header);
+
+        var (second, d2, p2) = await RegMixRuns.Run(RegMixRuns.Config(tmp.File("data"), tmp.File("b"), 2, $", import_csv: {exported}", validate: false));
+        Assert.True(second.Succeeded, string.Join("\n", second.Failures));
+        var fit = RegMixRun.Read(d2, p2).Single().Fit;
+        Assert.Equal(10, fit.Runs);
+        Assert.Equal(5, fit.ImportedRuns);
+        Assert.NotEqual(RegMixRun.Read(d1, p1).Single().Fit.HeldOutMse, fit.HeldOutMse);
     }
 
     [Fact]

@@ -71,7 +71,7 @@ public sealed class PercentileTests(QualityModelFixture model) : IClassFixture<Q
         var back = ScoreCounts.Read(path);
         Assert.Equal(c.Cells, back.Cells);
         Assert.Equal(3, back.Missing);
-        Assert.Equal(new[] { -2.5, 0.0, 1e-300, 0.25, 7.0 }, back.Sorted().Select(p => grid.LowerEdge(p.Cell)));
+        Assert.Equal(new[] { -2.5, 0.0, 1e-300, 0.25, 7.0 }, back.Sorted().Cells.Select(grid.LowerEdge));
 
         var bytes = File.ReadAllBytes(path);
         File.WriteAllBytes(path, bytes[..^5]);
