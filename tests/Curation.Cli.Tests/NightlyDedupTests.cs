@@ -155,6 +155,6 @@ public class NightlyDedupTests
         Assert.True(removed > 0, "the sample corpus holds near-duplicates");
         Assert.Equal(clusters.Count - removed, Ids(Directory.GetFiles(t.File("run", "dedup.filter"), "*.jsonl.gz")).Count);
         var chart = JsonDocument.Parse(File.ReadAllText(t.File("run", "report", "dedup", "cluster_sizes.json"))).RootElement;
-        Assert.Contains($"({removed:N0} of {clusters.Count:N0} removed", chart.GetProperty("title").GetString());
+        Assert.Contains("(" + removed.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " of " + clusters.Count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " removed", chart.GetProperty("title").GetString());
     }
 }

@@ -19,6 +19,22 @@ public sealed class DedupModule : IStageModule
             (s, p, c, e) => Build(s, p, c, e, DedupMode.MinHash));
         kinds.Add(KindName(DedupMode.Exact), "exact-duplicate removal on normalised text", (s, p, c, e) => Build(s, p, c, e, DedupMode.Exact));
         kinds.Add(KindName(DedupMode.Url), "exact-duplicate removal on the normalised URL", (s, p, c, e) => Build(s, p, c, e, DedupMode.Url));
+        kinds.Add("dedup.paragraph", "removal of repeated lines or paragraphs across the corpus (dolma/C4 style)", BuildParagraph);
+    }
+
+    /// <summary>Binds the paragraph options and expands the step into hashes → matches → filter.</summary>
+    public static IEnumerable<IStep> BuildParagraph(StepConfig step, string path, StepBuildContext ctx, ConfigErrors errors)
+    {
+        if (step.Input is null)
+        {
+            errors.Add($"{path}.input", "a dedup.paragraph step needs an input (paths or from)");
+            return [];
+        }
+        if (!ctx.Formats.HasWriter(step.Output.Format))
+            errors.Add($"{path}.output.format", $"no writer for '{step.Output.Format}' (available: {string.Join(", ", ctx.Formats.WriterFormats)})");
+        var options = ConfigBinder.Bind<ParagraphOptions>(step.Options, $"{path}.options", errors);
+        var input = new DedupInput(step, new DedupOptions(), DedupMode.Exact, ctx.Formats);
+        return [new ParagraphHashTaskStep(step, options, input), new ParagraphMatchTaskStep(step, options), new ParagraphFilterTaskStep(step, options, input, ctx.Formats)];
     }
 
     /// <summary>The configured name of a mode's step kind.</summary>

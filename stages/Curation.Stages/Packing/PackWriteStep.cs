@@ -40,7 +40,10 @@ public sealed class PackWriteStep(StepConfig config, PackOptions options, IReadO
         // output bytes do not depend on the process's state; the rest of the limit is for the runtime and the index.
         var buffer = Math.Max(4L << 20, options.MemoryLimit / 4);
         var measured = PeakMemory.Reset();
-        rt.Log.WriteLine($"resident before packing: {PeakMemory.CurrentBytes()} bytes (managed heap {GC.GetTotalMemory(false)} bytes, {all.Count} documents indexed)");
+        var resident = PeakMemory.CurrentBytes();
+        rt.Log.WriteLine($"resident before packing: {resident} bytes (managed heap {GC.GetTotalMemory(false)} bytes, {all.Count} documents indexed)");
+        if (resident + buffer > options.MemoryLimit)
+            rt.Log.WriteLine($"warning: memory_limit {options.MemoryLimit} is below the {resident} bytes already resident plus the {buffer}-byte shuffle buffer; the peak will exceed it: raise memory_limit");
         var splits = new SortedDictionary<string, SplitInfo>(StringComparer.Ordinal);
         int buckets = 0;
         long largest = 0;
