@@ -53,6 +53,7 @@ public class JsonlRecordParserTests
     [InlineData("[1,2,3]", MalformedKinds.NotAnObject)]
     [InlineData("{\"text\": 5}", MalformedKinds.TextNotString)]
     [InlineData("{\"text\": \"a\"} trailing", MalformedKinds.InvalidJson)]
+    [InlineData("{\"text\": \"lone \\ud800 surrogate\"}", MalformedKinds.InvalidUnicode)]
     public void Malformed_IsClassified(string line, string kind) => Assert.Equal(kind, Parse(line).Kind);
 
     [Fact]

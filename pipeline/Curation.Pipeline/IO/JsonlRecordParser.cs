@@ -107,6 +107,14 @@ public sealed class JsonlRecordParser(string textKey = "text", string idKey = "i
             errorMessage = $"invalid JSON at byte {e.BytePositionInLine}: {FirstSentence(e.Message)}";
             return false;
         }
+        catch (InvalidOperationException e)
+        {
+            // Valid JSON whose string escapes are not valid UTF-16 (a lone surrogate such as "\ud800"): the text
+            // cannot be represented, so the record is quarantined rather than silently altered.
+            errorKind = MalformedKinds.InvalidUnicode;
+            errorMessage = "invalid Unicode escape in a string: " + FirstSentence(e.Message);
+            return false;
+        }
         if (text is null)
         {
             errorKind = textWasNotString ? MalformedKinds.TextNotString : MalformedKinds.MissingText;

@@ -56,7 +56,7 @@ public sealed class DedupModule : IStageModule
         if (!ctx.Formats.HasWriter(step.Output.Format))
             errors.Add($"{path}.output.format", $"no writer for '{step.Output.Format}' (available: {string.Join(", ", ctx.Formats.WriterFormats)})");
         var options = ConfigBinder.Bind<DedupOptions>(step.Options, $"{path}.options", errors);
-        if (mode == DedupMode.MinHash)
+        if (mode == DedupMode.MinHash && options.Threshold is null or (> 0 and <= 1))
         {
             try
             {

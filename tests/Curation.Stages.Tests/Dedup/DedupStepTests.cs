@@ -121,4 +121,27 @@ public class DedupStepTests
         Assert.Contains("options.bands", e.Message);
         Assert.Contains("options.verify_threshold", e.Message);
     }
+
+    [Fact]
+    public async Task ResumeAfterAKilledClustersTask_AppendsTheRunToTheIndexOnce_AndKeepsTheSameDocuments()
+    {
+        using var t = new TempDir("dedup");
+        WriteCorpus(t.File("in"));
+        var yaml = DedupCorpus.Config(t.File("in", "*.jsonl"), t.File("run"), options: $"index_dir: {t.File("index")}");
+        var dir = await PackRuns.Run(yaml);
+        var before = DedupCorpus.ReadAll(dir.StepDir("dedup.filter")).Select(d => d.GetRawText()).Order(StringComparer.Ordinal).ToList();
+
+        // The clusters task appended to the index, then died before committing: its completion and everything after are gone.
+        foreach (var step in new[] { "dedup.clusters", "dedup.filter" })
+            Directory.Delete(System.IO.Path.Combine(dir.Root, "completions", step), recursive: true);
+        await PackRuns.Run(yaml);
+
+        using var index = Curation.Dedup.Index.DedupIndex.Open(t.File("index"));
+        Assert.Equal(1, index.RunCount);
+        Assert.Equal(before, DedupCorpus.ReadAll(dir.StepDir("dedup.filter")).Select(d => d.GetRawText()).Order(StringComparer.Ordinal).ToList());
+
+        // A second run with the same documents against that index keeps nothing: every one is in the index already.
+        var again = await PackRuns.Run(DedupCorpus.Config(t.File("in", "*.jsonl"), t.File("run2"), options: $"index_dir: {t.File("index")}"));
+        Assert.Empty(DedupCorpus.ReadAll(again.StepDir("dedup.filter")));
+    }
 }
