@@ -73,4 +73,16 @@ public sealed class PiiTests
         Assert.Equal("dns 2001:db8::1 and local ::1 and fe80::1, time 12:30:45", r.Text);
         Assert.Contains(r.Counters, m => m.Name == PiiRedactionRule.Ipv6 && m.Value == 1);
     }
+
+    [Theory]
+    [InlineData("std::cout << x;")]
+    [InlineData("y = x[1::2]")]
+    [InlineData("class A::B::C {}")]
+    [InlineData("at 12:30:45 today")]
+    public void Ipv6LookalikesInCodeAreLeftAlone(string text)
+    {
+        var r = new PiiRedactionRule().Evaluate(text);
+        Assert.Null(r.Text);
+        Assert.Contains(r.Counters, m => m.Name == PiiRedactionRule.Ipv6 && m.Value == 0);
+    }
 }

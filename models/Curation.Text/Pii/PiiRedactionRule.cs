@@ -77,13 +77,31 @@ public sealed class PiiRedactionRule(PiiOptions options) : IDocumentRule
         }
         if (o.RemoveIpv6 && o.Ipv6Replacement.Count > 0 && text.Contains(':'))
         {
+            var source = text;
             text = Ipv6Candidate.Replace(text, m =>
             {
+                if (!LooksLikeStandaloneIpv6(source, m.Index, m.Length)) return m.Value;
                 bool global = IpAddressRules.IsGlobalV6(m.ValueSpan, out bool valid);
                 if (!valid || (o.OnlyRemovePublicIps && !global)) return m.Value;
                 return o.Ipv6Replacement[v6++ % o.Ipv6Replacement.Count];
             });
         }
         return (text, emails, v4, v6);
+    }
+
+    /// <summary>
+    /// Code is full of strings that parse as IPv6 ("std::cout" holds "d::c", slices "x[1::2]"): an address must stand
+    /// alone (no letter, digit, ':' or '.' right before or after it) and have at least three non-empty groups.
+    /// </summary>
+    private static bool LooksLikeStandaloneIpv6(string text, int index, int length)
+    {
+        static bool Joins(char c) => char.IsAsciiLetterOrDigit(c) || c is ':' or '.' or '_';
+        if (index > 0 && Joins(text[index - 1])) return false;
+        var end = index + length;
+        if (end < text.Length && Joins(text[end]) && !(text[end] == '.' && (end + 1 >= text.Length || !char.IsAsciiLetterOrDigit(text[end + 1])))) return false;
+        var groups = 0;
+        foreach (var part in text.AsSpan(index, length).Split(':'))
+            if (!text.AsSpan(index, length)[part].IsEmpty) groups++;
+        return groups >= 3;
     }
 }
