@@ -41,7 +41,7 @@ public class ParquetPipelineTests
         var r = Curate.Run("run", RepoPaths.Sample("quickstart.yaml"), "--set", $"run.output={t.File("run")}",
             "--set", $"steps.curate.input.paths=[{t.File("in", "*.parquet")}]", "--set", "steps.curate.output.format=jsonl").EnsureSuccess();
         var stats = JsonDocument.Parse(Curate.Run("stats", t.File("run"), "--json").EnsureSuccess().StdOut).RootElement[0];
-        Assert.Equal(0, stats.GetProperty("input").GetProperty("malformed").EnumerateObject().Count());
+        Assert.Empty(stats.GetProperty("input").GetProperty("malformed").EnumerateObject());
         Assert.True(stats.GetProperty("docs_written").GetInt64() > 50);
         var line = JsonDocument.Parse(File.ReadLines(t.File("run", "curate", "00000.jsonl")).First()).RootElement;
         Assert.StartsWith("brown/", line.GetProperty("id").GetString());

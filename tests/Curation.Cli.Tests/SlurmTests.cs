@@ -8,7 +8,7 @@ namespace Curation.Cli.Tests;
 public class SlurmTests(SlurmCluster cluster)
 {
     private static SortedDictionary<string, string> Hashes(string dir) =>
-        new(Directory.EnumerateFiles(dir).ToDictionary(Path.GetFileName, f => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(f))))!, StringComparer.Ordinal);
+        new(Directory.EnumerateFiles(dir).ToDictionary(f => Path.GetFileName(f), f => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(f)))), StringComparer.Ordinal);
 
     [Fact]
     public void SamplePipeline_OnSlurm_IsByteIdenticalToLocal()
@@ -25,7 +25,7 @@ public class SlurmTests(SlurmCluster cluster)
     }
 
     [Fact]
-    public void CancelledTask_IsDetected_DependentsCancelled_AndResubmissionRunsOnlyMissingRanks()
+    public async Task CancelledTask_IsDetected_DependentsCancelled_AndResubmissionRunsOnlyMissingRanks()
     {
         using var t = new TempDir("slurm-cancel");
         var cfg = t.File("cfg.yaml");
@@ -62,7 +62,7 @@ public class SlurmTests(SlurmCluster cluster)
         // With one element at a time, rank 14 is still pending.
         cluster.Slurm("scancel", $"{curateJob}_14").EnsureSuccess();
         Assert.True(waiting.WaitForExit(TimeSpan.FromMinutes(5)));
-        var stderr = stderrTask.Result;
+        var stderr = await stderrTask;
         Assert.Equal(1, waiting.ExitCode);
         Assert.Contains("curate rank 14", stderr);
         Assert.Contains("ended without completing", stderr);

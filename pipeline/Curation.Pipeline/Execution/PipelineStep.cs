@@ -21,38 +21,15 @@ public sealed class PipelineStep(StepConfig config, IReadOnlyList<IStage> stages
 
     public IReadOnlyList<IStage> Stages => stages;
 
-    public StepPlan Plan(PlanContext context, ConfigErrors errors)
-    {
-        var input = config.Input!;
-        if (input.From.Count > 0)
-        {
-            var tasks = 0;
-            foreach (var f in input.From)
-            {
-                if (context.Earlier.TryGetValue(f, out var p)) tasks = Math.Max(tasks, p.Tasks);
-                else errors.Add($"steps.{Id}.input.from", $"'{f}' is not an earlier step");
-            }
-            return new StepPlan(Math.Max(tasks, 1));
-        }
-        return InputPlanner.PlanFiles(Id, input, formats, errors);
-    }
+    public StepPlan Plan(PlanContext context, ConfigErrors errors) => TaskDocuments.Plan(Id, Id, config.Input!, context, formats, errors);
 
     public async Task RunAsync(TaskRuntime rt, CancellationToken ct)
     {
-        var input = config.Input!;
-        var files = input.From.Count > 0 ? rt.UpstreamDataFiles(input.From) : rt.InputFiles.Select(f => f.Path).ToList();
-        var readOptions = new ReadOptions
-        {
-            TextKey = input.TextKey,
-            IdKey = input.IdKey,
-            MaxRecordBytes = input.MaxRecordBytes,
-            BaseDirectory = input.From.Count > 0 ? rt.Run.Root : InputPlanner.BaseDirectory(input),
-        };
         using var rejects = new RejectFile(rt.Outputs, config.Output.Rejects, rt.Run);
-        using var quarantine = new QuarantineFile(rt.Outputs, rt.Run);
+        using var quarantine = new TaskQuarantine(rt.Outputs, rt.Run);
 
         var readProbe = new InstrumentedStream.Probe();
-        IAsyncEnumerable<Document> stream = InstrumentedStream.Measure(Read(files, input, readOptions, rt.Stats.Input, quarantine, ct), readProbe, ct);
+        IAsyncEnumerable<Document> stream = InstrumentedStream.Measure(ReadAsync(rt, quarantine, ct), readProbe, ct);
         var probes = new List<(StageStats Stats, InstrumentedStream.Probe Up, InstrumentedStream.Probe Own)>();
         var upstream = readProbe;
         foreach (var stage in stages)
@@ -87,16 +64,7 @@ public sealed class PipelineStep(StepConfig config, IReadOnlyList<IStage> stages
         rejects.Complete();
         quarantine.Complete();
 
-        var bad = rt.Stats.Input.MalformedTotal;
-        var allowed = rt.ErrorBudget.Allowed(rt.Stats.Input.Records);
-        if (bad > allowed)
-        {
-            throw new ErrorBudgetExceededException(
-                $"step {Id} rank {rt.Info.Rank}: {bad} of {rt.Stats.Input.Records} records malformed " +
-                $"({string.Join(", ", rt.Stats.Input.Malformed.Select(kv => $"{kv.Key} {kv.Value}"))}), over the error budget of {allowed}; " +
-                $"quarantined records: {rt.Run.Relative(Path.Combine(rt.Run.KindDir(Id, OutputKinds.Quarantine), rt.Outputs.Prefix + ".jsonl"))}",
-                quarantine.FirstPath);
-        }
+        TaskDocuments.CheckErrorBudget(rt, Id);
     }
 
     // Per-domain and per-language totals of what was written, for the report's breakdowns.
@@ -113,15 +81,10 @@ public sealed class PipelineStep(StepConfig config, IReadOnlyList<IStage> stages
 
     private static readonly string[] GroupKeys = ["domain", "language", "lang"];
 
-    private async IAsyncEnumerable<Document> Read(IReadOnlyList<string> files, InputConfig input, ReadOptions options,
-        InputStats stats, IQuarantine quarantine, [EnumeratorCancellation] CancellationToken ct)
+    private async IAsyncEnumerable<Document> ReadAsync(TaskRuntime rt, IQuarantine quarantine, [EnumeratorCancellation] CancellationToken ct)
     {
-        foreach (var f in files)
-        {
-            var reader = formats.ReaderFor(f, input.From.Count > 0 ? InputFormat.Auto : input.Format);
-            foreach (var d in reader.Read(f, options, stats, quarantine, ct))
-                yield return d;
-        }
+        foreach (var d in TaskDocuments.Read(rt, config.Input!, formats, quarantine, ct))
+            yield return d;
         await Task.CompletedTask;
     }
 }

@@ -33,8 +33,11 @@ internal sealed class RejectFile(TaskOutputs outputs, bool enabled, RunDirectory
     public void Dispose() => _writer?.Dispose();
 }
 
-/// <summary>Writes malformed records, byte-exact (as text when valid UTF-8, else base64), to <c>quarantine/&lt;step&gt;/&lt;rank&gt;.jsonl</c>.</summary>
-internal sealed class QuarantineFile(TaskOutputs outputs, RunDirectory run) : IQuarantine, IDisposable
+/// <summary>
+/// Writes a task's malformed records, byte-exact (as text when valid UTF-8, else base64), to
+/// <c>quarantine/&lt;step&gt;/&lt;rank&gt;.jsonl</c>; every step that reads documents uses it.
+/// </summary>
+public sealed class TaskQuarantine(TaskOutputs outputs, RunDirectory run) : IQuarantine, IDisposable
 {
     private JsonlDocumentWriter? _writer;
 
@@ -57,10 +60,12 @@ internal sealed class QuarantineFile(TaskOutputs outputs, RunDirectory run) : IQ
         });
     }
 
+    /// <summary>Registers the quarantine file with the task's outputs, if any record was written.</summary>
     public void Complete()
     {
         if (_writer is null) return;
         foreach (var f in _writer.Complete()) outputs.Add(OutputKinds.Quarantine, f);
+        _writer = null;
     }
 
     public void Dispose() => _writer?.Dispose();

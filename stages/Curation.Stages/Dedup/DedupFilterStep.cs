@@ -42,7 +42,7 @@ public sealed class DedupFilterStep(StepConfig config, DedupMode mode, DedupInpu
     {
         var clusterDir = EngineFiles.View(rt, config.Id + ".clusters", DedupClusterStep.OutputKind, "clusters");
         var reason = mode == DedupMode.MinHash ? "near_duplicate" : "duplicate";
-        using var quarantine = new DedupQuarantine(rt.Outputs, rt.Run);
+        using var quarantine = new TaskQuarantine(rt.Outputs, rt.Run);
         var (ext, factory) = formats.WriterFor(config.Output.Format);
         using var writer = factory(part => rt.Outputs.PathFor(OutputKinds.Data,
             rt.Outputs.Prefix + (part == 0 ? "" : "-" + part.ToString("D3", System.Globalization.CultureInfo.InvariantCulture)) + ext),
@@ -87,7 +87,7 @@ public sealed class DedupFilterStep(StepConfig config, DedupMode mode, DedupInpu
         rt.Stats.Counters["kept"] = kept;
         rt.Stats.Counters["removed"] = removed;
         quarantine.Complete();
-        DedupInput.CheckErrorBudget(rt, Id);
+        TaskDocuments.CheckErrorBudget(rt, Id);
         return Task.CompletedTask;
     }
 }

@@ -28,7 +28,7 @@ public sealed class DedupSignatureStep(StepConfig config, DedupOptions options, 
     {
         var scratch = EngineFiles.Scratch(rt.Outputs, "signatures");
         var step = new SignatureStep(options.Scheme(mode), new SignatureStepOptions { MemoryBudgetBytes = options.MemoryBudget });
-        using var quarantine = new DedupQuarantine(rt.Outputs, rt.Run);
+        using var quarantine = new TaskQuarantine(rt.Outputs, rt.Run);
         long n = 0;
         var docs = input.Read(rt, quarantine, ct).Select(d =>
         {
@@ -42,7 +42,7 @@ public sealed class DedupSignatureStep(StepConfig config, DedupOptions options, 
         rt.Stats.Counters["signed"] = result.Signed;
         rt.Stats.Counters["spilled_runs"] = result.SpilledRuns;
         quarantine.Complete();
-        DedupInput.CheckErrorBudget(rt, Id);
+        TaskDocuments.CheckErrorBudget(rt, Id);
         return Task.CompletedTask;
     }
 }

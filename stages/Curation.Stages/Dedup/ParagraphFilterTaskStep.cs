@@ -33,7 +33,7 @@ public sealed class ParagraphFilterTaskStep(StepConfig config, ParagraphOptions 
     public Task RunAsync(TaskRuntime rt, CancellationToken ct)
     {
         var matches = EngineFiles.View(rt, config.Id + ".matches", ParagraphMatchTaskStep.OutputKind, "removals");
-        using var quarantine = new DedupQuarantine(rt.Outputs, rt.Run);
+        using var quarantine = new TaskQuarantine(rt.Outputs, rt.Run);
         var (ext, factory) = formats.WriterFor(config.Output.Format);
         using var writer = factory(part => rt.Outputs.PathFor(OutputKinds.Data,
             rt.Outputs.Prefix + (part == 0 ? "" : "-" + part.ToString("D3", System.Globalization.CultureInfo.InvariantCulture)) + ext),
@@ -69,7 +69,7 @@ public sealed class ParagraphFilterTaskStep(StepConfig config, ParagraphOptions 
         rt.Stats.Counters["removed_segments"] = segmentsRemoved;
         rt.Stats.Counters["emptied_documents"] = emptied;
         quarantine.Complete();
-        DedupInput.CheckErrorBudget(rt, Id);
+        TaskDocuments.CheckErrorBudget(rt, Id);
         return Task.CompletedTask;
     }
 }

@@ -26,12 +26,12 @@ public sealed class ParagraphHashTaskStep(StepConfig config, ParagraphOptions op
     public Task RunAsync(TaskRuntime rt, CancellationToken ct)
     {
         var scratch = EngineFiles.Scratch(rt.Outputs, "segments");
-        using var quarantine = new DedupQuarantine(rt.Outputs, rt.Run);
+        using var quarantine = new TaskQuarantine(rt.Outputs, rt.Run);
         var segments = new ParagraphHashStep(options.Engine()).Run(rt.Info.Rank, input.Read(rt, quarantine, ct).Select(input.ToEngine), scratch);
         EngineFiles.Register(rt.Outputs, OutputKind, scratch);
         rt.Stats.Counters["segments"] = segments;
         quarantine.Complete();
-        DedupInput.CheckErrorBudget(rt, Id);
+        TaskDocuments.CheckErrorBudget(rt, Id);
         return Task.CompletedTask;
     }
 }

@@ -19,42 +19,20 @@ public sealed class PercentileCountStep(StepConfig config, PercentileOptions opt
 
     public IReadOnlyList<string> DependsOn => config.DependsOn.Union(config.Input!.From).ToList();
 
-    public StepPlan Plan(PlanContext context, ConfigErrors errors)
-    {
-        var input = config.Input!;
-        if (input.From.Count == 0) return InputPlanner.PlanFiles(Id, input, formats, errors);
-        var tasks = 0;
-        foreach (var f in input.From)
-        {
-            if (context.Earlier.TryGetValue(f, out var p)) tasks = Math.Max(tasks, p.Tasks);
-            else errors.Add($"steps.{config.Id}.input.from", $"'{f}' is not an earlier step");
-        }
-        return new StepPlan(Math.Max(tasks, 1));
-    }
+    public StepPlan Plan(PlanContext context, ConfigErrors errors) => TaskDocuments.Plan(Id, config.Id, config.Input!, context, formats, errors);
 
     public Task RunAsync(TaskRuntime rt, CancellationToken ct)
     {
-        var input = config.Input!;
-        var fromUpstream = input.From.Count > 0;
-        var files = fromUpstream ? rt.UpstreamDataFiles(input.From) : rt.InputFiles.Select(f => f.Path).ToList();
-        var readOptions = new ReadOptions
-        {
-            TextKey = input.TextKey, IdKey = input.IdKey, MaxRecordBytes = input.MaxRecordBytes,
-            BaseDirectory = fromUpstream ? rt.Run.Root : InputPlanner.BaseDirectory(input),
-        };
         // Malformed records are only counted here: the filter step reads the same files and quarantines them.
         var skipped = new CountingQuarantine();
         var grid = new ScoreGrid(options.Resolution);
         var counts = new ScoreCounts();
         long n = 0;
-        foreach (var f in files)
+        foreach (var doc in TaskDocuments.Read(rt, config.Input!, formats, skipped, ct))
         {
-            foreach (var doc in formats.ReaderFor(f, fromUpstream ? InputFormat.Auto : input.Format).Read(f, readOptions, rt.Stats.Input, skipped, ct))
-            {
-                if (doc.Metadata.GetDouble(options.Key) is { } s && !double.IsNaN(s)) counts.Add(grid.Cell(s));
-                else counts.Missing++;
-                if ((++n & 4095) == 0) rt.ReportProgress(n);
-            }
+            if (doc.Metadata.GetDouble(options.Key) is { } s && !double.IsNaN(s)) counts.Add(grid.Cell(s));
+            else counts.Missing++;
+            if ((++n & 4095) == 0) rt.ReportProgress(n);
         }
         rt.ReportProgress(n);
         var path = rt.Outputs.PathFor(CountsKind, rt.Outputs.Prefix + ".counts.bin");
