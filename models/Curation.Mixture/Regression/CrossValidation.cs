@@ -45,6 +45,34 @@ public static class CrossValidation
                 if (foldOf[i] == fold) predictions[i] = model.Predict(features[i]);
         });
 
+        return Report(regressor.Name, folds, foldOf, predictions, targets.ToArray());
+    }
+
+    /// <summary>
+    /// k-fold diagnostics of <see cref="ComponentMeanPredictor"/>: each component is cross-validated with the same
+    /// folds and the out-of-fold predictions are averaged, then scored against the mean of the components.
+    /// </summary>
+    public static CrossValidationReport KFoldComponentMean(IMixtureRegressor prototype, IReadOnlyList<double[]> features,
+        IReadOnlyList<IReadOnlyList<double>> components, int folds = 5, ulong? shuffleSeed = null)
+    {
+        ArgumentNullException.ThrowIfNull(prototype);
+        if (components.Count == 0) throw new ArgumentException("need at least one component target", nameof(components));
+        var target = ComponentMeanPredictor.MeanTarget(components);
+        var n = target.Length;
+        var predictions = new double[n];
+        IReadOnlyList<int>? foldOf = null;
+        foreach (var c in components)
+        {
+            var report = KFold(prototype, features, c, folds, shuffleSeed);
+            foldOf = report.FoldOfRow;
+            for (var i = 0; i < n; i++) predictions[i] += report.Predictions[i] / components.Count;
+        }
+        return Report(prototype.Name, folds, foldOf!, predictions, target);
+    }
+
+    private static CrossValidationReport Report(string name, int folds, IReadOnlyList<int> foldOf, double[] predictions, double[] actual)
+    {
+        var n = actual.Length;
         var foldSpearman = new double[folds];
         var foldMse = new double[folds];
         for (var fold = 0; fold < folds; fold++)
@@ -52,13 +80,11 @@ public static class CrossValidation
             var p = new List<double>();
             var a = new List<double>();
             for (var i = 0; i < n; i++)
-                if (foldOf[i] == fold) { p.Add(predictions[i]); a.Add(targets[i]); }
+                if (foldOf[i] == fold) { p.Add(predictions[i]); a.Add(actual[i]); }
             foldSpearman[fold] = p.Count >= 2 ? RankCorrelation.Spearman(p, a) : double.NaN;
             foldMse[fold] = RankCorrelation.MeanSquaredError(p, a);
         }
-        var actual = targets.ToArray();
-        return new CrossValidationReport(regressor.Name, folds, foldOf, predictions,
-            RankCorrelation.Spearman(predictions, actual), RankCorrelation.MeanSquaredError(predictions, actual),
-            foldSpearman, foldMse);
+        return new CrossValidationReport(name, folds, foldOf, predictions, RankCorrelation.Spearman(predictions, actual),
+            RankCorrelation.MeanSquaredError(predictions, actual), foldSpearman, foldMse);
     }
 }

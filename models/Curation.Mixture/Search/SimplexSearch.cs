@@ -16,7 +16,7 @@ public static class SimplexSearch
     private const int ChunkSize = 8192;
 
     /// <summary>Runs the search; <paramref name="proposal"/> shapes the simulated mixtures (RegMix's sampler defaults when null).</summary>
-    public static SimplexSearchResult Run(IMixtureRegressor regressor, MixtureSpace space, int samples = 1_000_000,
+    public static SimplexSearchResult Run(IMixturePredictor regressor, MixtureSpace space, int samples = 1_000_000,
         int topK = 100, ulong seed = 0, RegMixSamplerOptions? proposal = null, int? maxDegreeOfParallelism = null)
     {
         ArgumentNullException.ThrowIfNull(regressor);

@@ -55,8 +55,12 @@ public sealed class MixtureCommand : ICliCommand
         var topK = new Option<int>("--top-k") { Description = "best mixtures averaged", DefaultValueFactory = _ => 100 };
         var folds = new Option<int>("--folds") { Description = "folds of the held-out diagnostics", DefaultValueFactory = _ => 5 };
         var seed = new Option<ulong>("--seed") { Description = "seed of the search", DefaultValueFactory = _ => 42UL };
+        var meanOf = new Option<string?>("--mean-of")
+        {
+            Description = "the target is the mean of these columns (comma-separated, e.g. every val_loss.<domain>): fit one regressor per column and predict their mean",
+        };
         var cmd = new Command("fit", "Fit a regressor on a runs table from any trainer, print held-out diagnostics and the chosen weights.")
-            { csv, target, regressor, output, samples, topK, folds, seed };
+            { csv, target, regressor, output, samples, topK, folds, seed, meanOf };
         cmd.SetAction(pr =>
         {
             var name = pr.GetValue(regressor)!;
@@ -64,7 +68,9 @@ public sealed class MixtureCommand : ICliCommand
             MixtureFit fit;
             try
             {
-                fit = RegMixRun.FitCsv(pr.GetValue(csv)!, pr.GetValue(target)!, name, pr.GetValue(output), pr.GetValue(folds), pr.GetValue(samples), pr.GetValue(topK), pr.GetValue(seed));
+                var components = pr.GetValue(meanOf)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                fit = RegMixRun.FitCsv(pr.GetValue(csv)!, pr.GetValue(target)!, name, pr.GetValue(output), pr.GetValue(folds), pr.GetValue(samples),
+                    pr.GetValue(topK), pr.GetValue(seed), components);
             }
             catch (Exception e) when (e is FileNotFoundException or FormatException or InvalidDataException or ArgumentException)
             {

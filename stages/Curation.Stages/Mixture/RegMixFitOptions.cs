@@ -13,6 +13,13 @@ public sealed class RegMixFitOptions : IConfigValidatable
     /// <summary><c>mean</c> (the mean validation loss over domains) or a domain name (that domain's validation loss).</summary>
     public string Target { get; set; } = "mean";
 
+    /// <summary>
+    /// With <c>target: mean</c>, fit one regressor per domain's validation loss and predict their mean (the
+    /// default: each domain's curve is simpler than their sum, so it needs fewer runs), instead of one regressor on
+    /// the mean itself.
+    /// </summary>
+    public bool Decompose { get; set; } = true;
+
     /// <summary>Folds of the held-out diagnostics.</summary>
     public int Folds { get; set; } = 5;
 

@@ -52,22 +52,27 @@ public sealed class RegMixFitStep(StepConfig config, RegMixOptions options) : IS
         rt.Outputs.Add(FitKind, resultsPath, results.Count);
 
         var column = RegMixTarget.Column(target);
-        var table = new MixtureTable(domains, [column], results.Weights, results.Target(column).Select(v => new[] { v }).ToList(), results.RunIds);
+        // The mean loss decomposed: one regressor per domain's loss (RegMixFitOptions.Decompose).
+        var components = target == "mean" && options.Fit.Decompose ? domains.Select(RegMixTarget.Column).ToList() : null;
+        var columns = components is null ? [column] : components.Append(column).ToList();
+        var table = new MixtureTable(domains, columns, results.Weights,
+            results.TargetValues.Select(v => columns.Select(c => v[results.Targets.ToList().IndexOf(c)]).ToArray()).ToList(), results.RunIds);
         var imported = 0;
         if (options.Fit.ImportCsv.Length > 0)
         {
-            var extra = MixtureFitter.ReadCsv(options.Fit.ImportCsv, column, domains);
+            var extra = MixtureFitter.ReadCsv(options.Fit.ImportCsv, columns, domains);
             imported = extra.Count;
-            table = new MixtureTable(domains, [column], [.. table.Weights, .. extra.Weights], [.. table.TargetValues, .. extra.TargetValues],
+            table = new MixtureTable(domains, columns, [.. table.Weights, .. extra.Weights], [.. table.TargetValues, .. extra.TargetValues],
                 [.. table.RunIds!, .. extra.RunIds ?? Enumerable.Range(0, extra.Count).Select(i => "imported-" + i.ToString(CultureInfo.InvariantCulture)).ToList()]);
         }
 
         var space = RegMixSampleStep.Space(domainTokens, options.Sample);
-        var fit = MixtureFitter.Fit(table, column, options.Fit.Regressor, space, options.Fit.Folds, options.Fit.SearchSamples, options.Fit.TopK, options.Fit.Seed);
+        var fit = MixtureFitter.Fit(table, column, options.Fit.Regressor, space, options.Fit.Folds, options.Fit.SearchSamples, options.Fit.TopK,
+            options.Fit.Seed, components);
         var natural = RegMixSampleStep.Natural(domainTokens);
         var summary = new RegMixFitSummary
         {
-            Regressor = options.Fit.Regressor, Target = target, Runs = table.Count, ImportedRuns = imported, DroppedRuns = dropped,
+            Regressor = components is null ? options.Fit.Regressor : options.Fit.Regressor + " per domain, mean", Target = target, Runs = table.Count, ImportedRuns = imported, DroppedRuns = dropped,
             Folds = fit.CrossValidation.Folds, HeldOutSpearman = fit.CrossValidation.Spearman, HeldOutMse = fit.CrossValidation.MeanSquaredError,
             FoldSpearman = fit.CrossValidation.FoldSpearman.Select(v => double.IsFinite(v) ? v : 0).ToList(),
             PredictedTarget = fit.Search.PredictedTarget, SearchEvaluated = fit.Search.Evaluated, TopK = options.Fit.TopK,
@@ -77,7 +82,7 @@ public sealed class RegMixFitStep(StepConfig config, RegMixOptions options) : IS
         var weightsPath = rt.Outputs.PathFor(FitKind, rt.Outputs.Prefix + ".weights.yaml");
         MixtureYaml.Write(weightsPath, domains, fit.Search.Weights,
         [
-            $"RegMix optimum for {column}: {options.Fit.Regressor} on {table.Count} runs, top {options.Fit.TopK} of {fit.Search.Evaluated} simulated mixtures averaged",
+            $"RegMix optimum for {column}: {options.Fit.Regressor}{(components is null ? "" : " per domain (mean of their predictions)")} on {table.Count} runs, top {options.Fit.TopK} of {fit.Search.Evaluated} simulated mixtures averaged",
             $"held-out Spearman {fit.CrossValidation.Spearman.ToString("F4", CultureInfo.InvariantCulture)}, MSE {fit.CrossValidation.MeanSquaredError.ToString("G4", CultureInfo.InvariantCulture)} ({fit.CrossValidation.Folds}-fold); predicted {column} {fit.Search.PredictedTarget.ToString("F4", CultureInfo.InvariantCulture)}",
         ]);
         rt.Outputs.Add(FitKind, weightsPath, domains.Count);

@@ -57,13 +57,17 @@ public static class RegMixRun
         return sb.ToString();
     }
 
-    /// <summary>Fits a runs table from any trainer (CSV) and writes the chosen weights; the search space is the table's domains with a uniform prior.</summary>
+    /// <summary>
+    /// Fits a runs table from any trainer (CSV) and writes the chosen weights; the search space is the table's
+    /// domains with a uniform prior. With <paramref name="meanOf"/> the target is the mean of those columns, fitted
+    /// per column (<see cref="Curation.Mixture.Regression.ComponentMeanPredictor"/>).
+    /// </summary>
     public static MixtureFit FitCsv(string csvPath, string targetColumn, string regressor, string? outPath,
-        int folds = 5, int searchSamples = 1_000_000, int topK = 100, ulong seed = 42)
+        int folds = 5, int searchSamples = 1_000_000, int topK = 100, ulong seed = 42, IReadOnlyList<string>? meanOf = null)
     {
-        var table = MixtureFitter.ReadCsv(csvPath, targetColumn);
+        var table = meanOf is { Count: > 0 } ? MixtureFitter.ReadCsv(csvPath, [.. meanOf, targetColumn]) : MixtureFitter.ReadCsv(csvPath, targetColumn);
         var space = Curation.Mixture.Sampling.MixtureSpace.Create(table.Domains, table.Domains.Select(_ => 1L).ToList());
-        var fit = MixtureFitter.Fit(table, targetColumn, regressor, space, folds, searchSamples, topK, seed);
+        var fit = MixtureFitter.Fit(table, targetColumn, regressor, space, folds, searchSamples, topK, seed, meanOf);
         if (outPath is not null)
             MixtureYaml.Write(outPath, fit.Domains, fit.Search.Weights,
                 [$"fitted by {regressor} on {table.Count} runs of {Path.GetFileName(csvPath)}, target {targetColumn}; held-out Spearman {fit.CrossValidation.Spearman.ToString("F4", System.Globalization.CultureInfo.InvariantCulture)}"]);

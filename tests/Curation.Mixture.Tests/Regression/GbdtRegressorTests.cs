@@ -69,6 +69,27 @@ public class GbdtRegressorTests
     }
 
     [Fact]
+    public void Fit_EarlyStopping_ChoosesTheRoundsByCrossValidation()
+    {
+        // The rounds come from a 5-fold CV on the rows; a model with the same options and early stopping off,
+        // trained for exactly that many rounds, must be the same model.
+        var (x, y) = SyntheticData.Make(120, 5, SyntheticData.Friedman1, noise: 1, seed: 11);
+        var stopped = new GbdtRegressor(new GbdtOptions { LearningRate = 0.1 });
+        stopped.Fit(x, y);
+        Assert.InRange(stopped.TreeCount, 1, 999);
+        var fixedRounds = new GbdtRegressor(new GbdtOptions { LearningRate = 0.1, EarlyStoppingRounds = 0, MaxRounds = stopped.TreeCount });
+        fixedRounds.Fit(x, y);
+        Assert.Equal(stopped.TreeCount, fixedRounds.TreeCount);
+        Assert.All(x, r => Assert.Equal(fixedRounds.Predict(r), stopped.Predict(r)));
+    }
+
+    [Fact]
+    public void Options_FewerThanTwoEarlyStoppingFolds_AreRejected()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new GbdtRegressor(new GbdtOptions { EarlyStoppingFolds = 1 }));
+    }
+
+    [Fact]
     public void PredictMany_EqualsPredict()
     {
         var (x, y) = SyntheticData.Make(150, 5, SyntheticData.Friedman1, noise: 0.1, seed: 9);

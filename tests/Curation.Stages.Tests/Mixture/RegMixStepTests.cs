@@ -89,6 +89,32 @@ public sealed class RegMixStepTests
     }
 
     [Fact]
+    public async Task The_mean_target_is_fitted_per_domain_unless_decompose_is_off()
+    {
+        using var tmp = new TempDir();
+        RegMixRuns.WriteDomains(tmp.File("data"));
+        var (on, dOn, pOn) = await RegMixRuns.Run(RegMixRuns.Config(tmp.File("data"), tmp.File("on"), 2, validate: false));
+        var (off, dOff, pOff) = await RegMixRuns.Run(RegMixRuns.Config(tmp.File("data"), tmp.File("off"), 2, ", decompose: false", validate: false));
+        Assert.True(on.Succeeded, string.Join("\n", on.Failures));
+        Assert.True(off.Succeeded, string.Join("\n", off.Failures));
+        var fitOn = RegMixRun.Read(dOn, pOn).Single().Fit;
+        var fitOff = RegMixRun.Read(dOff, pOff).Single().Fit;
+        Assert.Equal("ridge per domain, mean", fitOn.Regressor);
+        Assert.Equal("ridge", fitOff.Regressor);
+
+        // Both are what the library computes on the exported table: per-domain ridges averaged, or one ridge.
+        var csv = Path.Combine(dOn.KindDir("mix.fit", RegMixFitStep.FitKind), "00000.results.csv");
+        var components = new[] { "val_loss.alpha", "val_loss.digits", "val_loss.mixed" };
+        var table = Curation.Mixture.IO.MixtureCsv.Read(csv, [.. components, "val_loss.mean"]);
+        var perDomain = Curation.Mixture.Regression.CrossValidation.KFoldComponentMean(new Curation.Mixture.Regression.RidgeRegressor(), table.Weights,
+            components.Select(c => (IReadOnlyList<double>)table.Target(c)).ToList(), 2);
+        var direct = Curation.Mixture.Regression.CrossValidation.KFold(new Curation.Mixture.Regression.RidgeRegressor(), table.Weights, table.Target("val_loss.mean"), 2);
+        Assert.Equal(perDomain.MeanSquaredError, fitOn.HeldOutMse, 12);
+        Assert.Equal(direct.MeanSquaredError, fitOff.HeldOutMse, 12);
+        Assert.NotEqual(fitOn.HeldOutMse, fitOff.HeldOutMse);
+    }
+
+    [Fact]
     public async Task Imported_runs_from_another_trainer_join_the_fit()
     {
         using var tmp = new TempDir();

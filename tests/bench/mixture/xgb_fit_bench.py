@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """Peer side of bench.sh: python3-xgboost fit time on a mixture -> loss CSV with the protocol of Curation's
-GbdtRegressor.Fit (every 5th row held out for early stopping after 3 rounds, then a refit on all rows with the
-best round count; learning rate 0.01, <= 1000 rounds, 31 leaves loss-guided, 255 bins). Best of 5, for 1 and 2
-threads, plus the 5-fold CV of tests/fixtures/mixture/xgb_kfold.py. Prints one JSON line.
+GbdtRegressor.Fit (rounds chosen by a 5-fold CV with early stopping after 3 rounds, then a refit on all rows with
+that round count; learning rate 0.01, <= 1000 rounds, 31 leaves loss-guided, 255 bins, L2 10; the fit function of
+tests/fixtures/mixture/xgb_kfold.py). Best of 5, for 1 and 2 threads, plus that script's 5-fold held-out CV.
+Prints one JSON line.
 
 Usage: /usr/bin/python3 xgb_fit_bench.py TABLE.csv TARGET [PREDICT_ROWS=1000000]
 """
@@ -24,23 +25,16 @@ cols = [i for i, h in enumerate(header) if h not in ("run", target)]
 X = np.array([[float(r[i]) for i in cols] for r in body])
 y = np.array([float(r[header.index(target)]) for r in body])
 n = len(y)
-valid = np.arange(4, n, 5)
-train = np.array([i for i in range(n) if i % 5 != 4])
-
-
-def params(rows, threads):
-    return dict(learning_rate=0.01, tree_method="hist", grow_policy="lossguide", max_leaves=31, max_depth=0,
-                max_bin=255, reg_lambda=0.0, min_child_weight=min(max(rows // 10, 2), 20), n_jobs=threads, random_state=0)
+here = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(here, "../../fixtures/mixture"))
+import xgb_kfold  # noqa: E402  (the oracle's fit, so the bench and the parity test use one protocol)
 
 
 def fit(threads, keep=None):
-    m = xgb.XGBRegressor(n_estimators=1000, early_stopping_rounds=3, eval_metric="rmse", **params(len(train), threads))
-    m.fit(X[train], y[train], eval_set=[(X[valid], y[valid])], verbose=False)
-    final = xgb.XGBRegressor(n_estimators=m.best_iteration + 1, **params(n, threads))
-    final.fit(X, y)
+    final, rounds = xgb_kfold.fit(X, y, threads)
     if keep is not None:
         keep.append(final)
-    return m.best_iteration + 1
+    return rounds
 
 
 out = {"xgboost": xgb.__version__}
@@ -56,12 +50,11 @@ models = []
 fit(1, models)
 rows = int(sys.argv[3]) if len(sys.argv) > 3 else 1000000
 big = np.tile(X, (rows // n + 1, 1))[:rows]
-models[0].set_params(n_jobs=1)
+dbig = xgb.DMatrix(big, base_margin=np.full(rows, y.mean()))
 t0 = time.perf_counter()
-models[0].predict(big)
+models[0].predict(dbig)
 out["predict_seconds_1t"] = time.perf_counter() - t0
 out["predict_rows"] = rows
-here = os.path.dirname(os.path.abspath(__file__))
 t0 = time.perf_counter()
 cv = subprocess.run(["/usr/bin/python3", os.path.join(here, "../../fixtures/mixture/xgb_kfold.py"), path, target],
                     check=True, capture_output=True, text=True).stdout

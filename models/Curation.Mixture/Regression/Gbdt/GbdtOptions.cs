@@ -23,35 +23,34 @@ public sealed record GbdtOptions
     public int MaxBins { get; init; } = 255;
 
     /// <summary>
-    /// Minimum rows per leaf. LightGBM's 20 forbids every split on tables under 40 rows, which is exactly the
-    /// size of a small proxy sweep, so null (the default) means clamp(rows / 10, 2, 20): 20 from 200 rows up.
+    /// Minimum rows per leaf. LightGBM's 20 forbids every split on tables under 40 rows, which is exactly the size
+    /// of a small proxy sweep; with <see cref="LambdaL2"/> shrinking small leaves, 1 (xgboost's min_child_weight)
+    /// is the better default there. Null means clamp(rows / 10, 2, 20), the adaptive rule of earlier versions.
     /// </summary>
-    public int? MinDataInLeaf { get; init; }
+    public int? MinDataInLeaf { get; init; } = 1;
 
     /// <summary>Minimum hessian sum per leaf (LightGBM min_sum_hessian_in_leaf 1e-3; with squared loss a row weighs 1).</summary>
     public double MinSumHessianInLeaf { get; init; } = 1e-3;
 
-    /// <summary>L2 penalty on leaf values (LightGBM lambda_l2, default 0).</summary>
-    public double LambdaL2 { get; init; }
+    /// <summary>
+    /// L2 penalty on leaf values, in rows: a leaf of r runs moves r / (r + λ) of the way to its mean gradient.
+    /// LightGBM's 0 lets single noisy runs set whole leaves; of 0, 1, 3 and 10, 10 gave the best held-out rank
+    /// correlation on two real 48-run proxy sweeps and the synthetic 256-run table (xgboost's default is 1).
+    /// </summary>
+    public double LambdaL2 { get; init; } = 10;
 
     /// <summary>Minimum gain for a split (LightGBM min_gain_to_split 0).</summary>
     public double MinGainToSplit { get; init; }
 
-    /// <summary>Stop after this many rounds without a better held-out L2 (RegMix 3); 0 disables early stopping.</summary>
+    /// <summary>Stop after this many rounds without a better mean held-out L2 (RegMix 3); 0 disables early stopping.</summary>
     public int EarlyStoppingRounds { get; init; } = 3;
 
     /// <summary>
-    /// Share of the runs held out for early stopping when <see cref="GbdtRegressor.Fit(IReadOnlyList{double[]}, IReadOnlyList{double})"/>
-    /// gets no explicit validation set: every round(1 / fraction)-th row, which is a random subset because sampled
-    /// runs come in random order.
+    /// Folds of the cross-validation that picks the number of rounds (LightGBM's cv with early stopping): every
+    /// run is held out once, so the stopping point does not hang on which few runs a single split happened to hold
+    /// out. Capped at rows / 2.
     /// </summary>
-    public double ValidationFraction { get; init; } = 0.2;
-
-    /// <summary>
-    /// After early stopping on the held-out runs, refit on all runs with the chosen number of rounds, so no run is
-    /// wasted on a table of a few dozen (RegMix kept the model fitted without its held-out runs).
-    /// </summary>
-    public bool RefitOnAllRows { get; init; } = true;
+    public int EarlyStoppingFolds { get; init; } = 5;
 
     internal int ResolveMinDataInLeaf(int rows) => MinDataInLeaf ?? Math.Clamp(rows / 10, 2, 20);
 
@@ -66,6 +65,6 @@ public sealed record GbdtOptions
         if (!(LambdaL2 >= 0)) throw new ArgumentOutOfRangeException(nameof(LambdaL2), LambdaL2, "must not be negative");
         if (!(MinGainToSplit >= 0)) throw new ArgumentOutOfRangeException(nameof(MinGainToSplit), MinGainToSplit, "must not be negative");
         if (EarlyStoppingRounds < 0) throw new ArgumentOutOfRangeException(nameof(EarlyStoppingRounds), EarlyStoppingRounds, "must not be negative");
-        if (!(ValidationFraction >= 0 && ValidationFraction < 1)) throw new ArgumentOutOfRangeException(nameof(ValidationFraction), ValidationFraction, "must be in [0, 1)");
+        if (EarlyStoppingFolds < 2) throw new ArgumentOutOfRangeException(nameof(EarlyStoppingFolds), EarlyStoppingFolds, "must be at least 2");
     }
 }

@@ -31,26 +31,24 @@ public sealed class GbdtRegressor : IMixtureRegressor
     public int TreeCount => _trees.Length;
 
     /// <summary>
-    /// Fits with early stopping on every round(1 / ValidationFraction)-th row, then (by default) refits on all rows
-    /// with the chosen number of rounds. Without early stopping, trains MaxRounds on all rows.
+    /// Fits on all rows. With early stopping (the default) the number of rounds is chosen first by
+    /// <see cref="GbdtOptions.EarlyStoppingFolds"/>-fold cross-validation on the rows (row i held out in fold
+    /// i mod k; the folds boost in lockstep and training stops when their mean held-out L2 has not improved for
+    /// <see cref="GbdtOptions.EarlyStoppingRounds"/> rounds, as LightGBM's cv with early stopping), then the model is
+    /// refitted on every row with that many rounds, so no run of a small table is spent only on validation.
     /// </summary>
     public void Fit(IReadOnlyList<double[]> features, IReadOnlyList<double> targets)
     {
         _featureCount = TrainingData.Validate(features, targets);
         var n = features.Count;
-        var stride = Options.ValidationFraction > 0 ? (int)Math.Round(1 / Options.ValidationFraction) : 0;
-        if (Options.EarlyStoppingRounds == 0 || stride < 2 || n / stride < 2)
-        {
-            (InitialScore, _trees) = Boost(features, targets, Enumerable.Range(0, n).ToArray(), [], Options.MaxRounds);
-            _forest = new CompiledForest(_trees);
-            return;
-        }
-        var train = new List<int>();
-        var valid = new List<int>();
-        for (var i = 0; i < n; i++) (i % stride == stride - 1 ? valid : train).Add(i);
-        (InitialScore, _trees) = Boost(features, targets, [.. train], [.. valid], Options.MaxRounds);
-        if (Options.RefitOnAllRows)
-            (InitialScore, _trees) = Boost(features, targets, Enumerable.Range(0, n).ToArray(), [], _trees.Length);
+        var rounds = Options.MaxRounds;
+        // Every inner fold needs at least two held-out rows to measure anything.
+        var folds = Math.Min(Options.EarlyStoppingFolds, n / 2);
+        if (Options.EarlyStoppingRounds > 0 && folds >= 2) rounds = CrossValidatedRounds(features, targets, folds);
+        var booster = new Booster(features, targets, Enumerable.Range(0, n).ToArray(), [], _featureCount, Options);
+        while (booster.Trees.Count < rounds && booster.Step()) { }
+        InitialScore = booster.InitialScore;
+        _trees = [.. booster.Trees];
         _forest = new CompiledForest(_trees);
     }
 
@@ -65,7 +63,20 @@ public sealed class GbdtRegressor : IMixtureRegressor
         var y = targets.Concat(validTargets).ToArray();
         var train = Enumerable.Range(0, features.Count).ToArray();
         var valid = Enumerable.Range(features.Count, validFeatures.Count).ToArray();
-        (InitialScore, _trees) = Boost(all, y, train, valid, Options.MaxRounds);
+        var booster = new Booster(all, y, train, valid, _featureCount, Options);
+        var best = double.PositiveInfinity;
+        var bestRounds = 0;
+        while (booster.Trees.Count < Options.MaxRounds && booster.Step())
+        {
+            if (booster.ValidMeanSquaredError < best)
+            {
+                best = booster.ValidMeanSquaredError;
+                bestRounds = booster.Trees.Count;
+            }
+            else if (Options.EarlyStoppingRounds > 0 && booster.Trees.Count - bestRounds >= Options.EarlyStoppingRounds) break;
+        }
+        InitialScore = booster.InitialScore;
+        _trees = [.. booster.Trees.Take(bestRounds)];
         _forest = new CompiledForest(_trees);
     }
 
@@ -90,49 +101,34 @@ public sealed class GbdtRegressor : IMixtureRegressor
     /// <inheritdoc />
     public IMixtureRegressor CloneUntrained() => new GbdtRegressor(Options);
 
-    private (double Init, RegressionTree[] Trees) Boost(IReadOnlyList<double[]> x, IReadOnlyList<double> y,
-        int[] train, int[] valid, int maxRounds)
+    /// <summary>The round count at which the lockstep boosters' mean held-out L2 was lowest.</summary>
+    private int CrossValidatedRounds(IReadOnlyList<double[]> x, IReadOnlyList<double> y, int folds)
     {
-        var n = train.Length;
-        var binner = FeatureBinner.Fit(x, train, _featureCount, Options.MaxBins);
-        var bins = binner.BinColumns(x, train);
-        var grower = new TreeGrower(binner, bins, n, Options);
-        var init = 0.0;
-        foreach (var i in train) init += y[i];
-        init /= n;
-        var pred = new double[n];
-        Array.Fill(pred, init);
-        var validPred = new double[valid.Length];
-        Array.Fill(validPred, init);
-        var gradients = new double[n];
-        var rowLeaf = new int[n];
-        var trees = new List<RegressionTree>();
-        var bestLoss = double.PositiveInfinity;
-        var bestRounds = 0;
-        for (var round = 0; round < maxRounds; round++)
+        var n = x.Count;
+        var boosters = new Booster[folds];
+        for (var f = 0; f < folds; f++)
         {
-            for (var k = 0; k < n; k++) gradients[k] = pred[k] - y[train[k]];
-            var tree = grower.Grow(gradients, rowLeaf);
-            // Like LightGBM: a tree that cannot split ends training (it would only add a constant).
-            if (tree.LeafCount < 2) break;
-            trees.Add(tree);
-            for (var k = 0; k < n; k++) pred[k] += tree.LeafValue[rowLeaf[k]];
-            if (valid.Length == 0) continue;
-            var loss = 0.0;
-            for (var k = 0; k < valid.Length; k++)
-            {
-                validPred[k] += tree.Predict(x[valid[k]]);
-                var e = validPred[k] - y[valid[k]];
-                loss += e * e;
-            }
-            if (loss < bestLoss)
-            {
-                bestLoss = loss;
-                bestRounds = trees.Count;
-            }
-            else if (Options.EarlyStoppingRounds > 0 && trees.Count - bestRounds >= Options.EarlyStoppingRounds) break;
+            var train = Enumerable.Range(0, n).Where(i => i % folds != f).ToArray();
+            var valid = Enumerable.Range(0, n).Where(i => i % folds == f).ToArray();
+            boosters[f] = new Booster(x, y, train, valid, _featureCount, Options);
         }
-        if (valid.Length > 0 && trees.Count > bestRounds) trees.RemoveRange(bestRounds, trees.Count - bestRounds);
-        return (init, [.. trees]);
+        var best = double.PositiveInfinity;
+        var bestRounds = 0;
+        for (var round = 1; round <= Options.MaxRounds; round++)
+        {
+            var grew = false;
+            foreach (var b in boosters) grew |= b.Step();
+            if (!grew) break;
+            var loss = 0.0;
+            foreach (var b in boosters) loss += b.ValidMeanSquaredError;
+            loss /= folds;
+            if (loss < best)
+            {
+                best = loss;
+                bestRounds = round;
+            }
+            else if (round - bestRounds >= Options.EarlyStoppingRounds) break;
+        }
+        return bestRounds;
     }
 }
