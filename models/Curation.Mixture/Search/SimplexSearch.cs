@@ -6,7 +6,7 @@ using Curation.Mixture.Sampling;
 namespace Curation.Mixture.Search;
 
 /// <summary>
-/// RegMix's optimum search: simulate many mixtures inside the constraints, score them with the fitted regressor
+/// RegMix's optimum search: simulate many mixtures inside the constraints, score them with the fitted predictor
 /// and average the k with the lowest predicted target. Work is split into fixed chunks, each with its own
 /// random stream derived from the seed, and merged in chunk order, so the result is identical for any number
 /// of threads.
@@ -16,10 +16,10 @@ public static class SimplexSearch
     private const int ChunkSize = 8192;
 
     /// <summary>Runs the search; <paramref name="proposal"/> shapes the simulated mixtures (RegMix's sampler defaults when null).</summary>
-    public static SimplexSearchResult Run(IMixturePredictor regressor, MixtureSpace space, int samples = 1_000_000,
+    public static SimplexSearchResult Run(IMixturePredictor predictor, MixtureSpace space, int samples = 1_000_000,
         int topK = 100, ulong seed = 0, RegMixSamplerOptions? proposal = null, int? maxDegreeOfParallelism = null)
     {
-        ArgumentNullException.ThrowIfNull(regressor);
+        ArgumentNullException.ThrowIfNull(predictor);
         ArgumentNullException.ThrowIfNull(space);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(samples);
         if (topK < 1 || topK > samples) throw new ArgumentOutOfRangeException(nameof(topK), topK, $"need 1 <= topK <= samples ({samples})");
@@ -49,7 +49,7 @@ public static class SimplexSearch
             }
             attempts[chunk] = tries;
             var predictions = new double[rows];
-            regressor.PredictMany(weights, d, predictions);
+            predictor.PredictMany(weights, d, predictions);
             var order = Enumerable.Range(0, rows).ToArray();
             Array.Sort(order, (a, b) => predictions[a] != predictions[b] ? predictions[a].CompareTo(predictions[b]) : a.CompareTo(b));
             var keep = Math.Min(topK, rows);
@@ -71,7 +71,7 @@ public static class SimplexSearch
         foreach (var c in merged)
             for (var j = 0; j < d; j++) average[j] += c.Weights[j];
         for (var j = 0; j < d; j++) average[j] /= merged.Length;
-        return new SimplexSearchResult(average, regressor.Predict(average), merged.Select(c => c.Prediction).ToArray(),
+        return new SimplexSearchResult(average, predictor.Predict(average), merged.Select(c => c.Prediction).ToArray(),
             samples, attempts.Sum());
     }
 

@@ -55,8 +55,9 @@ public sealed class RegMixFitStep(StepConfig config, RegMixOptions options) : IS
         // The mean loss decomposed: one regressor per domain's loss (RegMixFitOptions.Decompose).
         var components = target == "mean" && options.Fit.Decompose ? domains.Select(RegMixTarget.Column).ToList() : null;
         var columns = components is null ? [column] : components.Append(column).ToList();
+        var columnIndex = columns.Select(c => results.Targets.ToList().IndexOf(c)).ToArray();
         var table = new MixtureTable(domains, columns, results.Weights,
-            results.TargetValues.Select(v => columns.Select(c => v[results.Targets.ToList().IndexOf(c)]).ToArray()).ToList(), results.RunIds);
+            results.TargetValues.Select(v => columnIndex.Select(i => v[i]).ToArray()).ToList(), results.RunIds);
         var imported = 0;
         if (options.Fit.ImportCsv.Length > 0)
         {
