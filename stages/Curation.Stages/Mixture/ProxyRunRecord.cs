@@ -4,11 +4,13 @@ namespace Curation.Stages.Mixture;
 public sealed record ProxyRunRecord
 {
     public string Run { get; init; } = "";
+    /// <summary>Training seed of a validation run (several seeds per mixture); null for search proxies.</summary>
+    public ulong? Seed { get; init; }
     /// <summary>Mixture weights by domain, in domain order.</summary>
     public Dictionary<string, double> Weights { get; init; } = [];
     /// <summary>Final validation loss (nats/token) by domain; absent for a domain whose loss was not finite.</summary>
     public Dictionary<string, double> Losses { get; init; } = [];
-    /// <summary>The fitted target (mean over domains, or one domain's loss); null when not finite (a diverged run).</summary>
+    /// <summary>The fitted target (a mean over domains, or one domain's loss); null when not finite (a diverged run).</summary>
     public double? TargetLoss { get; init; }
     public long Parameters { get; init; }
     public int Steps { get; init; }

@@ -59,7 +59,7 @@ public static class ProxyRunner
         {
             Data = new DataConfig
             {
-                Train = domains.Select(d => new DataSource { Name = d.Domain, Path = rt.Run.Absolute(d.TrainPrefix) }).ToList(),
+                Train = domains.Training().Select(d => new DataSource { Name = d.Domain, Path = rt.Run.Absolute(d.TrainPrefix) }).ToList(),
                 Validation = domains.Select(d => new DataSource { Name = d.Domain, Path = rt.Run.Absolute(d.ValidationPrefix), Bytes = d.ValidationBytes }).ToList(),
             },
         };
@@ -80,9 +80,9 @@ public static class ProxyRunner
         var record = new ProxyRunRecord
         {
             Run = runName,
-            Weights = domains.ToDictionary(d => d.Domain, d => weights.TryGetValue(d.Domain, out var w) ? w : 0, StringComparer.Ordinal),
+            Weights = domains.Training().ToDictionary(d => d.Domain, d => weights.TryGetValue(d.Domain, out var w) ? w : 0, StringComparer.Ordinal),
             Losses = ordered,
-            TargetLoss = RegMixTarget.Of(ordered, domains.Select(d => d.Domain).ToList(), target),
+            TargetLoss = RegMixTarget.Of(ordered, domains, target),
             Parameters = Parameters(config),
             Steps = result.Steps,
             Tokens = result.TokensTrained,

@@ -50,20 +50,28 @@ public static class RegMixCharts
     /// <summary>Target loss of the optimum, natural and uniform mixtures on the larger proxy, with their loss curves.</summary>
     public static void WriteValidation(RunDirectory run, string step, RegMixValidationSummary summary, IReadOnlyList<ProxyRunRecord> runs)
     {
-        var labels = runs.Select(r => r.Run).ToArray();
+        var mixtures = summary.Mixtures;
+        var multi = summary.Seeds.Count > 1;
         ReportSidecars.Write(run, step, "validation", new ChartSpec
         {
             Section = Section,
             Title = summary.Verdict,
             Kind = ChartKind.Bars,
-            XLabel = $"val_loss.{summary.Target} (nats/token), larger proxy",
-            Labels = labels,
-            Series = [new ChartSeries("target loss", [], runs.Select(r => r.TargetLoss ?? double.NaN).ToArray())],
+            XLabel = $"val_loss.{summary.Target} (nats/token), larger proxy{(multi ? $", mean of {summary.Seeds.Count} seeds" : "")}",
+            Labels = mixtures.Select(m => m.Mixture).ToArray(),
+            Series = [new ChartSeries("target loss", [], mixtures.Select(m => m.Mean ?? double.NaN).ToArray())],
             Facts = new Dictionary<string, string>
             {
                 ["parameters (validation / search proxy)"] = $"{summary.ValidationParameters:N0} / {summary.ProxyParameters:N0} = {F(summary.ParameterRatio, "F1")}×",
                 ["tokens (validation / search proxy)"] = $"{summary.ValidationTokens:N0} / {summary.ProxyTokens:N0} = {F(summary.TokenRatio, "F1")}×",
+                ["seeds"] = string.Join(", ", summary.Seeds),
             },
+            Table = multi
+                ? [["mixture", .. summary.Seeds.Select(s => "seed " + s), "mean", "± SE", "gap to optimum", "± SE"],
+                   .. mixtures.Select(m => new[] { m.Mixture }.Concat(m.Losses.Select(l => l is { } v ? F(v, "F4") : "diverged"))
+                       .Concat([m.Mean is { } mu ? F(mu, "F4") : "", m.StandardError is { } se ? F(se, "F4") : "",
+                                m.GapToOptimum is { } g ? F(g, "+0.0000;-0.0000") : "", m.GapStandardError is { } gs ? F(gs, "F4") : ""]).ToArray())]
+                : [],
         });
         ReportSidecars.Write(run, step, "validation-curves", new ChartSpec
         {
@@ -72,7 +80,7 @@ public static class RegMixCharts
             Kind = ChartKind.Lines,
             XLabel = "step",
             YLabel = "training loss (nats/token)",
-            Series = runs.Select(r => new ChartSeries(r.Run, r.TrainLossCurve.Select(p => p[0]).ToArray(), r.TrainLossCurve.Select(p => p[1]).ToArray())).ToList(),
+            Series = runs.Select(r => new ChartSeries(r.Seed is { } s && summary.Seeds.Count > 1 ? $"{r.Run} (seed {s})" : r.Run, r.TrainLossCurve.Select(p => p[0]).ToArray(), r.TrainLossCurve.Select(p => p[1]).ToArray())).ToList(),
         });
     }
 

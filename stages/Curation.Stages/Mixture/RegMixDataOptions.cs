@@ -20,6 +20,14 @@ public sealed class RegMixDataOptions : IConfigValidatable
     /// <summary>The domains, in this order. Required with <see cref="DomainKey"/>; with file names, a subset to keep (empty = all).</summary>
     public List<string> Domains { get; set; } = [];
 
+    /// <summary>
+    /// Held-out domains: only their validation documents are read; every proxy measures its loss on them, but they
+    /// never enter a mixture. With <c>fit.target: held_out</c> the search minimises their mean loss, which is how
+    /// RegMix is meant to be used: choose the training mixture for data you care about but do not train on (a
+    /// downstream-like target). Named like <see cref="Domains"/> (file names, or values of <see cref="DomainKey"/>).
+    /// </summary>
+    public List<string> HeldOut { get; set; } = [];
+
     /// <summary><c>bytes</c> (UTF-8 bytes as ids, vocabulary 256), a built-in tokenizer name (<c>gpt2</c>, <c>cl100k_base</c>...) or a tokenizer file.</summary>
     public string Tokenizer { get; set; } = "bytes";
 
@@ -38,6 +46,9 @@ public sealed class RegMixDataOptions : IConfigValidatable
         if (Validation.Count == 0) errors.Add(path + ".validation", "list the validation documents (globs)");
         if (DomainKey.Length > 0 && Domains.Count == 0) errors.Add(path + ".domains", "with domain_key, list the domains to use");
         if (Domains.Distinct(StringComparer.Ordinal).Count() != Domains.Count) errors.Add(path + ".domains", "a domain is listed twice");
+        if (HeldOut.Distinct(StringComparer.Ordinal).Count() != HeldOut.Count) errors.Add(path + ".held_out", "a domain is listed twice");
+        foreach (var d in HeldOut.Intersect(Domains, StringComparer.Ordinal))
+            errors.Add(path + ".held_out", $"'{d}' is both a training domain and held out; a held-out domain never enters a mixture");
         if (MaxTrainBytesPerDomain < 0 || MaxValidationBytesPerDomain < 0) errors.Add(path, "byte budgets must not be negative");
         if (string.IsNullOrWhiteSpace(Tokenizer)) errors.Add(path + ".tokenizer", "name a tokenizer (bytes, gpt2, cl100k_base or a file)");
     }

@@ -3,7 +3,10 @@ using Curation.Pipeline.IO;
 
 namespace Curation.Stages.Mixture;
 
-/// <summary>Resolves the configured globs into domains, in a fixed order (listed order, else sorted by name).</summary>
+/// <summary>
+/// Resolves the configured globs into domains, in a fixed order: the training domains (listed order, else sorted by
+/// name), then the held-out domains in listed order.
+/// </summary>
 public static class RegMixDomains
 {
     /// <summary>The domains; problems go to <paramref name="errors"/> under <paramref name="path"/>.</summary>
@@ -12,11 +15,12 @@ public static class RegMixDomains
         var train = Expand(data.Train, path + ".train", errors);
         var validation = Expand(data.Validation, path + ".validation", errors);
         if (data.DomainKey.Length > 0)
-            return data.Domains.Select(d => new RegMixDomain(d, train, validation)).ToList();
+            return data.Domains.Select(d => new RegMixDomain(d, train, validation))
+                .Concat(data.HeldOut.Select(d => new RegMixDomain(d, [], validation, HeldOut: true))).ToList();
 
         var trainBy = train.GroupBy(DomainOfFile).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.ToList(), StringComparer.Ordinal);
         var valBy = validation.GroupBy(DomainOfFile).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.ToList(), StringComparer.Ordinal);
-        var names = data.Domains.Count > 0 ? data.Domains : trainBy.Keys.Order(StringComparer.Ordinal).ToList();
+        var names = data.Domains.Count > 0 ? data.Domains : trainBy.Keys.Except(data.HeldOut, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var domains = new List<RegMixDomain>();
         foreach (var name in names)
         {
@@ -24,7 +28,12 @@ public static class RegMixDomains
             if (!valBy.TryGetValue(name, out var v)) { errors.Add(path + ".validation", $"domain '{name}' has no validation file; every domain needs one for its validation loss"); continue; }
             domains.Add(new RegMixDomain(name, t, v));
         }
-        if (domains.Count < 2 && !errors.Any) errors.Add(path, $"a mixture needs at least 2 domains, found {domains.Count}");
+        foreach (var name in data.HeldOut)
+        {
+            if (!valBy.TryGetValue(name, out var v)) { errors.Add(path + ".held_out", $"held-out domain '{name}' has no validation file"); continue; }
+            domains.Add(new RegMixDomain(name, [], v, HeldOut: true));
+        }
+        if (domains.Count(d => !d.HeldOut) < 2 && !errors.Any) errors.Add(path, $"a mixture needs at least 2 domains, found {domains.Count(d => !d.HeldOut)}");
         return domains;
     }
 

@@ -10,11 +10,14 @@ public sealed class RegMixFitOptions : IConfigValidatable
     /// <summary><c>gbdt</c> (default), <c>ridge</c> or <c>log_linear</c>.</summary>
     public string Regressor { get; set; } = "gbdt";
 
-    /// <summary><c>mean</c> (the mean validation loss over domains) or a domain name (that domain's validation loss).</summary>
+    /// <summary>
+    /// <c>mean</c> (the mean validation loss over the training domains), <c>held_out</c> (the mean over
+    /// <c>data.held_out</c>) or a domain name (that domain's validation loss).
+    /// </summary>
     public string Target { get; set; } = "mean";
 
     /// <summary>
-    /// With <c>target: mean</c>, fit one regressor per domain's validation loss and predict their mean (the
+    /// With a mean target (<c>mean</c>, <c>held_out</c>), fit one regressor per domain's validation loss and predict their mean (the
     /// default: each domain's curve is simpler than their sum, so it needs fewer runs), instead of one regressor on
     /// the mean itself.
     /// </summary>
@@ -50,7 +53,7 @@ public sealed class RegMixFitOptions : IConfigValidatable
     public void Validate(string path, ConfigErrors errors)
     {
         if (Regressor is not ("gbdt" or "ridge" or "log_linear")) errors.Add(path + ".regressor", $"unknown regressor '{Regressor}'; use gbdt, ridge or log_linear");
-        if (string.IsNullOrWhiteSpace(Target)) errors.Add(path + ".target", "use mean or a domain name");
+        if (string.IsNullOrWhiteSpace(Target)) errors.Add(path + ".target", "use mean, held_out or a domain name");
         if (Folds < 2) errors.Add(path + ".folds", "need at least 2 folds");
         if (SearchSamples < 1) errors.Add(path + ".search_samples", "must be positive");
         if (TopK < 1 || TopK > SearchSamples) errors.Add(path + ".top_k", "need 1 <= top_k <= search_samples");

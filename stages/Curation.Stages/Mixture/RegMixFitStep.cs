@@ -32,28 +32,32 @@ public sealed class RegMixFitStep(StepConfig config, RegMixOptions options) : IS
     public Task RunAsync(TaskRuntime rt, CancellationToken ct)
     {
         var domainTokens = RegMixTokenizeStep.ReadDomains(rt, config.Id + ".tokenize");
-        var domains = domainTokens.Select(d => d.Domain).ToList();
+        var domains = domainTokens.Training().Select(d => d.Domain).ToList();
+        var heldOut = domainTokens.HeldOut().Select(d => d.Domain).ToList();
+        var measured = domainTokens.Select(d => d.Domain).ToList();
         var runs = RegMixProxyStep.ReadRecords(rt, config.Id + ".proxies", RegMixProxyStep.LossesKind);
         var target = options.Fit.Target;
-        if (target != "mean" && !domains.Contains(target, StringComparer.Ordinal))
-            throw new InvalidOperationException($"{Id}: target '{target}' is neither 'mean' nor a domain ({string.Join(", ", domains)})");
+        if (RegMixTarget.Check(domainTokens, target) is { } problem) throw new InvalidOperationException($"{Id}: {problem}");
 
-        // Every run with its per-domain losses, as the results table other tools can read back.
-        var lossColumns = domains.Select(RegMixTarget.Column).Append(RegMixTarget.Column("mean")).Distinct(StringComparer.Ordinal).ToList();
-        var kept = runs.Where(r => r.TargetLoss is not null && domains.All(r.Losses.ContainsKey)).ToList();
+        // Every run with its per-domain losses (held-out domains too), as the results table other tools can read back.
+        var lossColumns = measured.Select(RegMixTarget.Column).Append(RegMixTarget.Column(RegMixTarget.Mean))
+            .Concat(heldOut.Count > 0 ? [RegMixTarget.Column(RegMixTarget.HeldOut)] : []).Distinct(StringComparer.Ordinal).ToList();
+        var kept = runs.Where(r => r.TargetLoss is not null && measured.All(r.Losses.ContainsKey)).ToList();
         var dropped = runs.Except(kept).Select(r => r.Run).ToList();
         foreach (var d in dropped) rt.Log.WriteLine($"{d}: left out of the fit (a loss is not finite)");
         var results = new MixtureTable(domains, lossColumns,
             kept.Select(r => domains.Select(d => r.Weights[d]).ToArray()).ToList(),
-            kept.Select(r => domains.Select(d => r.Losses[d]).Append(domains.Average(d => r.Losses[d])).ToArray()).ToList(),
+            kept.Select(r => measured.Select(d => r.Losses[d]).Append(domains.Average(d => r.Losses[d]))
+                .Concat(heldOut.Count > 0 ? [heldOut.Average(d => r.Losses[d])] : []).ToArray()).ToList(),
             kept.Select(r => r.Run).ToList());
         var resultsPath = rt.Outputs.PathFor(FitKind, rt.Outputs.Prefix + ".results.csv");
         MixtureCsv.Write(resultsPath, results);
         rt.Outputs.Add(FitKind, resultsPath, results.Count);
 
         var column = RegMixTarget.Column(target);
-        // The mean loss decomposed: one regressor per domain's loss (RegMixFitOptions.Decompose).
-        var components = target == "mean" && options.Fit.Decompose ? domains.Select(RegMixTarget.Column).ToList() : null;
+        // A mean loss decomposed: one regressor per domain's loss (RegMixFitOptions.Decompose).
+        var components = target is RegMixTarget.Mean or RegMixTarget.HeldOut && options.Fit.Decompose
+            ? RegMixTarget.Components(domainTokens, target).Select(RegMixTarget.Column).ToList() : null;
         var columns = components is null ? [column] : components.Append(column).ToList();
         var columnIndex = columns.Select(c => results.Targets.ToList().IndexOf(c)).ToArray();
         var table = new MixtureTable(domains, columns, results.Weights,

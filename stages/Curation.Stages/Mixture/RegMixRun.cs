@@ -50,7 +50,12 @@ public static class RegMixRun
             sb.Append(d.PadRight(28)).Append(inv, $"  {w,6:F4}   {r.Fit.Natural[d],6:F4}\n");
         if (r.Validation is { } v)
         {
-            foreach (var (m, loss) in v.TargetLoss) sb.Append(inv, $"validation {m}: val_loss.{v.Target} {(loss is { } l ? l.ToString("F4", inv) : "diverged")}\n");
+            foreach (var m in v.Mixtures)
+            {
+                sb.Append(inv, $"validation {m.Mixture}: val_loss.{v.Target} {(m.Mean is { } l ? l.ToString("F4", inv) : "diverged")}");
+                if (m.StandardError is { } se) sb.Append(inv, $" ± {se:F4} over seeds {string.Join(", ", v.Seeds)} ({string.Join(", ", m.Losses.Select(x => x is { } y ? y.ToString("F4", inv) : "diverged"))})");
+                sb.Append('\n');
+            }
             sb.Append(v.Verdict).Append('\n');
         }
         sb.Append("weights: ").Append(r.WeightsPath).Append('\n');

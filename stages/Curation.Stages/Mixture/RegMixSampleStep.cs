@@ -25,15 +25,22 @@ public sealed class RegMixSampleStep(StepConfig config, RegMixOptions options) :
 
     public StepPlan Plan(PlanContext context, ConfigErrors errors) => new(1);
 
-    /// <summary>The space every stage of the search works in: domains in tokenize order, available tokens, constraints.</summary>
-    public static MixtureSpace Space(IReadOnlyList<DomainTokens> domains, RegMixSampleOptions sample) =>
-        MixtureSpace.Create(domains.Select(d => d.Domain).ToList(), domains.Select(d => d.TrainTokens).ToList(), sample.Constraints());
+    /// <summary>
+    /// The space every stage of the search works in: the training domains in tokenize order (held-out domains are
+    /// never in a mixture), available tokens, constraints.
+    /// </summary>
+    public static MixtureSpace Space(IReadOnlyList<DomainTokens> domains, RegMixSampleOptions sample)
+    {
+        var training = domains.Training();
+        return MixtureSpace.Create(training.Select(d => d.Domain).ToList(), training.Select(d => d.TrainTokens).ToList(), sample.Constraints());
+    }
 
-    /// <summary>The natural distribution: each domain's share of the training tokens.</summary>
+    /// <summary>The natural distribution: each training domain's share of the training tokens.</summary>
     public static double[] Natural(IReadOnlyList<DomainTokens> domains)
     {
-        double total = domains.Sum(d => (double)d.TrainTokens);
-        return domains.Select(d => d.TrainTokens / total).ToArray();
+        var training = domains.Training();
+        double total = training.Sum(d => (double)d.TrainTokens);
+        return training.Select(d => d.TrainTokens / total).ToArray();
     }
 
     public Task RunAsync(TaskRuntime rt, CancellationToken ct)
@@ -48,7 +55,7 @@ public sealed class RegMixSampleStep(StepConfig config, RegMixOptions options) :
         MixtureCsv.Write(csv, table);
         rt.Outputs.Add(MixturesKind, csv, mixtures.Length);
         var natural = rt.Outputs.PathFor(MixturesKind, rt.Outputs.Prefix + ".natural.yaml");
-        MixtureYaml.Write(natural, names, Natural(domains), ["natural distribution: each domain's share of the training tokens"]);
+        MixtureYaml.Write(natural, names, Natural(domains), ["natural distribution: each training domain's share of the training tokens"]);
         rt.Outputs.Add(MixturesKind, natural, names.Count);
         rt.Stats.Counters["mixtures"] = mixtures.Length;
         rt.Log.WriteLine($"sampled {mixtures.Length} mixtures over {names.Count} domains (seed {options.Sample.Seed})");

@@ -30,19 +30,18 @@ public sealed class RegMixSummaryStep(StepConfig config, RegMixOptions options, 
     {
         var runs = RegMixProxyStep.ReadRecords(rt, config.Id + ".validate", RegMixValidateStep.ValidationKind);
         var fit = JsonFiles.Read<RegMixFitSummary>(RegMixFitStep.SummaryPath(rt.Run, config.Id));
-        var finite = runs.Where(r => r.TargetLoss is not null).OrderBy(r => r.TargetLoss!.Value).ThenBy(r => r.Run, StringComparer.Ordinal).ToList();
-        var lowest = finite.Count > 0 ? finite[0].Run : "";
-        var optimum = runs.Single(r => r.Run == "optimum");
-        string L(ProxyRunRecord r) => r.TargetLoss is { } v ? v.ToString("F4", CultureInfo.InvariantCulture) : "diverged";
-        var others = runs.Where(r => r.Run != "optimum").ToList();
-        var verdict = lowest == "optimum"
-            ? $"The optimum has the lowest val_loss.{options.Fit.Target}: {L(optimum)} vs {string.Join(", ", others.Select(r => $"{r.Run} {L(r)}"))}"
-            : $"The optimum is not the lowest: {lowest} {(finite.Count > 0 ? L(finite[0]) : "")}; optimum {L(optimum)}, {string.Join(", ", others.Where(r => r.Run != lowest).Select(r => $"{r.Run} {L(r)}"))}";
+        var seeds = RegMixValidationStats.SeedsOf(runs);
+        var mixtures = RegMixValidationStats.Summarise(runs, seeds);
+        var verdict = Verdict(mixtures, options.Fit.Target, seeds.Count);
+        var lowest = mixtures.Where(m => m.Mean is not null).OrderBy(m => m.Mean!.Value).Select(m => m.Mixture).FirstOrDefault() ?? "";
+        var optimum = runs.First(r => r.Run == "optimum");
         var proxyParams = ProxyRunner.Parameters(proxy);
         var summary = new RegMixValidationSummary
         {
             Target = options.Fit.Target,
-            TargetLoss = runs.ToDictionary(r => r.Run, r => r.TargetLoss, StringComparer.Ordinal),
+            TargetLoss = mixtures.ToDictionary(m => m.Mixture, m => m.Mean, StringComparer.Ordinal),
+            Seeds = seeds,
+            Mixtures = mixtures,
             Lowest = lowest,
             Verdict = verdict,
             ProxyParameters = proxyParams,
@@ -62,5 +61,28 @@ public sealed class RegMixSummaryStep(StepConfig config, RegMixOptions options, 
             rt.Log.WriteLine($"note: the validation proxy is {summary.ParameterRatio:F1}× the parameters and {summary.TokenRatio:F1}× the tokens of the search proxy; RegMix validates at ≥ 4× both");
         RegMixCharts.WriteValidation(rt.Run, Id, summary, runs);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A sentence on the outcome. With several seeds it gives each mixture's mean ± standard error and the paired gap
+    /// to the optimum in standard errors, so a reader can tell an edge from seed noise.
+    /// </summary>
+    public static string Verdict(IReadOnlyList<ValidatedMixture> mixtures, string target, int seeds)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        string L(ValidatedMixture m) => m.Mean is not { } v ? "diverged"
+            : m.StandardError is { } se ? string.Create(inv, $"{v:F4} ± {se:F4}") : v.ToString("F4", inv);
+        string Gap(ValidatedMixture m) => m.GapToOptimum is not { } g ? ""
+            : m.GapStandardError is { } se && se > 0 ? string.Create(inv, $" (paired gap {g:+0.0000;-0.0000} ± {se:F4}, {g / se:F1} SE)")
+            : m.GapStandardError is not null ? string.Create(inv, $" (paired gap {g:+0.0000;-0.0000}, identical on every seed)") : "";
+        var finite = mixtures.Where(m => m.Mean is not null).OrderBy(m => m.Mean!.Value).ToList();
+        var optimum = mixtures.First(m => m.Mixture == "optimum");
+        var others = mixtures.Where(m => m.Mixture != "optimum").ToList();
+        var over = seeds > 1 ? $" (mean over {seeds} seeds)" : "";
+        if (finite.Count > 0 && finite[0].Mixture == "optimum")
+            return $"The optimum has the lowest val_loss.{target}{over}: {L(optimum)} vs {string.Join(", ", others.Select(m => $"{m.Mixture} {L(m)}{Gap(m)}"))}";
+        var lowest = finite.Count > 0 ? finite[0] : null;
+        return $"The optimum is not the lowest{over}: {(lowest is null ? "every run diverged" : $"{lowest.Mixture} {L(lowest)}")}; optimum {L(optimum)}, " +
+               string.Join(", ", others.Where(m => m != lowest).Select(m => $"{m.Mixture} {L(m)}{Gap(m)}"));
     }
 }

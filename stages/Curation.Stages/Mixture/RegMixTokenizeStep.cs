@@ -43,17 +43,17 @@ public sealed class RegMixTokenizeStep(StepConfig config, RegMixOptions options,
         if (errors.Any) throw new InvalidOperationException($"{Id}: the domains changed since planning: {string.Join("; ", errors.All.Select(e => e.Path + ": " + e.Message))}");
         var domain = domains[rt.Info.Rank];
         var tokenizer = TextTokenizer.Load(options.Data.Tokenizer);
-        var train = Write(rt, domain.Name, domain.TrainFiles, "train", options.Data.MaxTrainBytesPerDomain, tokenizer, ct);
+        var train = domain.HeldOut ? default : Write(rt, domain.Name, domain.TrainFiles, "train", options.Data.MaxTrainBytesPerDomain, tokenizer, ct);
         var val = Write(rt, domain.Name, domain.ValidationFiles, "val", options.Data.MaxValidationBytesPerDomain, tokenizer, ct);
-        if (train.Tokens == 0) throw new InvalidDataException($"{Id}: domain '{domain.Name}' has no training text in {string.Join(", ", domain.TrainFiles)}");
+        if (train.Tokens == 0 && !domain.HeldOut) throw new InvalidDataException($"{Id}: domain '{domain.Name}' has no training text in {string.Join(", ", domain.TrainFiles)}");
         if (val.Tokens == 0) throw new InvalidDataException($"{Id}: domain '{domain.Name}' has no validation text in {string.Join(", ", domain.ValidationFiles)}");
 
         var record = new DomainTokens
         {
-            Domain = domain.Name, Tokenizer = tokenizer.Name, VocabSize = tokenizer.VocabSize,
+            Domain = domain.Name, HeldOut = domain.HeldOut, Tokenizer = tokenizer.Name, VocabSize = tokenizer.VocabSize,
             TrainDocuments = train.Documents, TrainTokens = train.Tokens, TrainBytes = train.Bytes,
             ValidationDocuments = val.Documents, ValidationTokens = val.Tokens, ValidationBytes = val.Bytes,
-            TrainPrefix = rt.Run.Relative(Path.Combine(rt.Run.KindDir(Id, TokensKind), rt.Outputs.Prefix + ".train")),
+            TrainPrefix = domain.HeldOut ? "" : rt.Run.Relative(Path.Combine(rt.Run.KindDir(Id, TokensKind), rt.Outputs.Prefix + ".train")),
             ValidationPrefix = rt.Run.Relative(Path.Combine(rt.Run.KindDir(Id, TokensKind), rt.Outputs.Prefix + ".val")),
         };
         var json = rt.Outputs.PathFor(DomainKind, rt.Outputs.Prefix + ".json");
@@ -62,7 +62,9 @@ public sealed class RegMixTokenizeStep(StepConfig config, RegMixOptions options,
         rt.Stats.Counters["tokens.train"] = train.Tokens;
         rt.Stats.Counters["tokens.validation"] = val.Tokens;
         rt.Stats.DocsWritten = train.Documents + val.Documents;
-        rt.Log.WriteLine($"{domain.Name}: train {train.Documents} docs, {train.Tokens} tokens; validation {val.Documents} docs, {val.Tokens} tokens ({tokenizer.Name})");
+        rt.Log.WriteLine(domain.HeldOut
+            ? $"{domain.Name} (held out): validation {val.Documents} docs, {val.Tokens} tokens ({tokenizer.Name})"
+            : $"{domain.Name}: train {train.Documents} docs, {train.Tokens} tokens; validation {val.Documents} docs, {val.Tokens} tokens ({tokenizer.Name})");
         return Task.CompletedTask;
     }
 

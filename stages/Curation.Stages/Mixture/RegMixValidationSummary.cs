@@ -4,8 +4,12 @@ namespace Curation.Stages.Mixture;
 public sealed record RegMixValidationSummary
 {
     public string Target { get; init; } = "";
-    /// <summary>Target loss by mixture (optimum, natural, uniform) on the larger proxy.</summary>
+    /// <summary>Target loss by mixture (optimum, natural, uniform) on the larger proxy: the mean over <see cref="Seeds"/>.</summary>
     public Dictionary<string, double?> TargetLoss { get; init; } = [];
+    /// <summary>The validation seeds (every mixture trained once per seed).</summary>
+    public List<ulong> Seeds { get; init; } = [];
+    /// <summary>Per mixture: per-seed losses, mean, standard error and the paired gap to the optimum.</summary>
+    public List<ValidatedMixture> Mixtures { get; init; } = [];
     /// <summary>The mixture with the lowest target loss.</summary>
     public string Lowest { get; init; } = "";
     /// <summary>A sentence stating the outcome.</summary>
