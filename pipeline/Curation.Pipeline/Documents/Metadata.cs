@@ -26,6 +26,26 @@ public sealed class Metadata : IReadOnlyList<KeyValuePair<string, MetaValue>>
         return list.Count == 0 ? Empty : new Metadata([.. list]);
     }
 
+    /// <summary>
+    /// <see cref="From"/> for a parser's reused buffer: the same result (a later duplicate key replaces the earlier
+    /// value in place) with one exact-size allocation instead of a list, a lambda and a copy per document.
+    /// </summary>
+    internal static Metadata FromPairs(ReadOnlySpan<KeyValuePair<string, MetaValue>> pairs)
+    {
+        var items = new KeyValuePair<string, MetaValue>[pairs.Length];
+        var n = 0;
+        foreach (var p in pairs)
+        {
+            var i = 0;
+            while (i < n && !string.Equals(items[i].Key, p.Key, StringComparison.Ordinal)) i++;
+            items[i] = p;
+            if (i == n) n++;
+        }
+        if (n == 0) return Empty;
+        if (n < items.Length) Array.Resize(ref items, n);
+        return new Metadata(items);
+    }
+
     public int Count => _items.Length;
 
     public KeyValuePair<string, MetaValue> this[int index] => _items[index];
