@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 using Curation.Pipeline.Documents;
@@ -341,6 +342,7 @@ public sealed class JsonlFastScanner
         _meta[_metaCount++] = new(key, value);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int SkipWs(ReadOnlySpan<byte> s, int i)
     {
         while (i < s.Length && s[i] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r') i++;
