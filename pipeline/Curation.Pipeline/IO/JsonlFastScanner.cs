@@ -40,17 +40,11 @@ public sealed class JsonlFastScanner
     /// <summary>Parses <paramref name="line"/> into <paramref name="document"/>; false means "not handled here".</summary>
     public bool TryParse(ReadOnlySpan<byte> line, string fallbackId, SourceRef source, out Document? document)
     {
-        document = null;
         _metaCount = 0;
-        try
-        {
-            return TryParseCore(line, fallbackId, source, out document);
-        }
-        finally
-        {
-            // Drop references to this record's strings so the pooled array does not keep them alive.
-            Array.Clear(_meta, 0, _metaCount);
-        }
+        var handled = TryParseCore(line, fallbackId, source, out document);
+        // Drop references to this record's strings so the reused array does not keep them alive.
+        Array.Clear(_meta, 0, _metaCount);
+        return handled;
     }
 
     private bool TryParseCore(ReadOnlySpan<byte> s, string fallbackId, SourceRef source, out Document? document)
