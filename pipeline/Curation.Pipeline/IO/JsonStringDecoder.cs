@@ -103,6 +103,7 @@ internal static class JsonStringDecoder
     /// such runs between escapes; classifying and widening them in one step halves the passes over the bytes, and
     /// avoids two library calls per run between the frequent <c>\n</c> escapes.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void CopyAsciiRun(ReadOnlySpan<byte> s, ref int pos, Span<char> dest, ref int written)
     {
         ref var src = ref MemoryMarshal.GetReference(s);
