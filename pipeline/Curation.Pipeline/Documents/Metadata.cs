@@ -32,6 +32,18 @@ public sealed class Metadata : IReadOnlyList<KeyValuePair<string, MetaValue>>
     /// </summary>
     internal static Metadata FromPairs(ReadOnlySpan<KeyValuePair<string, MetaValue>> pairs)
     {
+        if (pairs.IsEmpty) return Empty;
+        // Duplicates are rare: one bit per key (from its length and first char) proves most records have none, which
+        // skips the pairwise comparison.
+        ulong seen = 0;
+        var maybeDuplicate = false;
+        foreach (var p in pairs)
+        {
+            var bit = 1UL << ((p.Key.Length * 7 + (p.Key.Length > 0 ? p.Key[0] : 0)) & 63);
+            maybeDuplicate |= (seen & bit) != 0;
+            seen |= bit;
+        }
+        if (!maybeDuplicate) return new Metadata(pairs.ToArray());
         var items = new KeyValuePair<string, MetaValue>[pairs.Length];
         var n = 0;
         foreach (var p in pairs)
