@@ -21,6 +21,9 @@ public sealed class JsonlFastScanner
     /// </summary>
     private const int MaxNestedDepth = 32;
 
+    /// <summary>The decode buffer is kept between records up to this size (32 MB of chars).</summary>
+    private const int MaxKeptChars = 1 << 24;
+
     private static readonly byte[] MetadataKey = "metadata"u8.ToArray();
 
     private readonly byte[] _textKey;
@@ -44,6 +47,8 @@ public sealed class JsonlFastScanner
         var handled = TryParseCore(line, fallbackId, source, out document);
         // Drop references to this record's strings so the reused array does not keep them alive.
         Array.Clear(_meta, 0, _metaCount);
+        // One huge record must not pin a huge buffer for the rest of the file.
+        if (_chars.Length > MaxKeptChars) _chars = new char[1024];
         return handled;
     }
 
