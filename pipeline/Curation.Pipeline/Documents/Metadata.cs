@@ -26,6 +26,38 @@ public sealed class Metadata : IReadOnlyList<KeyValuePair<string, MetaValue>>
         return list.Count == 0 ? Empty : new Metadata([.. list]);
     }
 
+    /// <summary>
+    /// <see cref="From"/> for a parser's reused buffer: the same result (a later duplicate key replaces the earlier
+    /// value in place) with one exact-size allocation instead of a list, a lambda and a copy per document.
+    /// </summary>
+    internal static Metadata FromPairs(ReadOnlySpan<KeyValuePair<string, MetaValue>> pairs)
+    {
+        if (pairs.IsEmpty) return Empty;
+        // Duplicates are rare: one bit per key (from its length and first char) proves most records have none, which
+        // skips the pairwise comparison.
+        ulong seen = 0;
+        var maybeDuplicate = false;
+        foreach (var p in pairs)
+        {
+            var bit = 1UL << ((p.Key.Length * 7 + (p.Key.Length > 0 ? p.Key[0] : 0)) & 63);
+            maybeDuplicate |= (seen & bit) != 0;
+            seen |= bit;
+        }
+        if (!maybeDuplicate) return new Metadata(pairs.ToArray());
+        var items = new KeyValuePair<string, MetaValue>[pairs.Length];
+        var n = 0;
+        foreach (var p in pairs)
+        {
+            var i = 0;
+            while (i < n && !string.Equals(items[i].Key, p.Key, StringComparison.Ordinal)) i++;
+            items[i] = p;
+            if (i == n) n++;
+        }
+        if (n == 0) return Empty;
+        if (n < items.Length) Array.Resize(ref items, n);
+        return new Metadata(items);
+    }
+
     public int Count => _items.Length;
 
     public KeyValuePair<string, MetaValue> this[int index] => _items[index];

@@ -20,12 +20,32 @@ public sealed class JsonlRecordParser(string textKey = "text", string idKey = "i
     // strings instead of allocating them per record roughly halves the parser's allocation rate.
     private readonly StringCache _keys = new(64);
     private readonly StringCache _values = new(256);
+    private readonly JsonlFastScanner _fast = new(textKey, idKey);
 
     public string TextKey { get; } = textKey;
     public string IdKey { get; } = idKey;
 
+    /// <summary>Records the fast scanner handled (the rest went to the reference); lets tests and benchmarks see it is taken.</summary>
+    public long FastPathRecords { get; private set; }
+
     /// <summary>Parses <paramref name="line"/>; on failure returns a <see cref="MalformedRecord"/> kind and message instead.</summary>
     public bool TryParse(ReadOnlySpan<byte> line, string fallbackId, SourceRef source, out Document? document, out string? errorKind, out string? errorMessage)
+    {
+        if (_fast.TryParse(line, fallbackId, source, out document))
+        {
+            FastPathRecords++;
+            errorKind = null;
+            errorMessage = null;
+            return true;
+        }
+        return TryParseReference(line, fallbackId, source, out document, out errorKind, out errorMessage);
+    }
+
+    /// <summary>
+    /// The reference parser (<see cref="Utf8JsonReader"/>): what <see cref="TryParse"/> falls back to for every line
+    /// the fast scanner does not accept, and the oracle the scanner is tested against.
+    /// </summary>
+    public bool TryParseReference(ReadOnlySpan<byte> line, string fallbackId, SourceRef source, out Document? document, out string? errorKind, out string? errorMessage)
     {
         document = null;
         errorKind = null;

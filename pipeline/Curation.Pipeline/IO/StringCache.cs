@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Curation.Pipeline.IO;
 
@@ -15,10 +16,20 @@ internal sealed class StringCache(int slots)
     public string Get(ref Utf8JsonReader r)
     {
         if (r.ValueIsEscaped || r.HasValueSequence) return r.GetString()!;
-        var span = r.ValueSpan;
-        var h = (uint)HashCode.Combine(span.Length, span.Length > 0 ? span[0] : 0, span.Length > 1 ? span[^1] : 0, span.Length > 2 ? span[span.Length / 2] : 0);
-        ref var slot = ref _slots[h % (uint)_slots.Length];
+        return Get(r.ValueSpan)!;
+    }
+
+    /// <summary>
+    /// The string of the unescaped UTF-8 bytes <paramref name="span"/>, or null when they are not valid UTF-8 (only
+    /// checked on a miss: a hit equals bytes that were checked when cached).
+    /// </summary>
+    public string? Get(ReadOnlySpan<byte> span)
+    {
+        // Length and three sampled bytes, mixed by one multiply: collisions only cost a miss, so cheap beats thorough.
+        var h = span.Length == 0 ? 0u : ((uint)span.Length | (uint)span[0] << 8 | (uint)span[^1] << 16 | (uint)span[span.Length / 2] << 24) * 0x9E3779B1u;
+        ref var slot = ref _slots[(h >> 16) % (uint)_slots.Length];
         if (slot.Utf8 is not null && span.SequenceEqual(slot.Utf8)) return slot.Value;
+        if (!Utf8.IsValid(span)) return null;
         var s = Encoding.UTF8.GetString(span);
         slot = (span.ToArray(), s);
         return s;
