@@ -5,6 +5,8 @@ using Curation.Benchmarks.Pipeline;
 //   dotnet run -c Release --project tests/Curation.Benchmarks -- --filter '*Jsonl*'
 // Side-by-side helpers used by tests/bench/*/ scripts:
 //   dotnet run -c Release --project tests/Curation.Benchmarks -- jsonl-read FILE
+//   dotnet run -c Release --project tests/Curation.Benchmarks -- gzip-read FILE
 if (args.Length == 2 && args[0] == "jsonl-read") return JsonlReadBenchmarks.ReadFile(args[1]);
+if (args.Length == 2 && args[0] == "gzip-read") return Curation.Benchmarks.Formats.GzipReadBenchmark.Run(args[1]);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;
