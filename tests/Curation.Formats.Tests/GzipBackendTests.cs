@@ -132,6 +132,43 @@ public class GzipBackendTests
         }
     }
 
+    [Theory]
+    [InlineData(-12)]
+    [InlineData(-8)]
+    [InlineData(-5)]
+    [InlineData(-1)]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(9)]
+    public void MemberBoundary_AcrossTheInputBufferEdge_ReadsEverything(int endRelativeToEdge)
+    {
+        // IsalGzipReadStream reads 256 KiB at a time: place the first member's end (trailer, then the next header)
+        // across that edge. Stored blocks make the compressed size a step-by-one function of the data size.
+        const int edge = 1 << 18;
+        var target = edge + endRelativeToEdge;
+        byte[] first = [];
+        var data = Random(edge + 64, 5);
+        for (var n = edge - 200; n < edge + 64; n++)
+        {
+            first = Gzip(data[..n], CompressionLevel.NoCompression);
+            if (first.Length == target) { data = data[..n]; break; }
+        }
+        Assert.Equal(target, first.Length);
+        var second = Text(100_000, 6);
+        using var dir = new TempDir("gzedge");
+        var path = dir.File("edge.gz");
+        File.WriteAllBytes(path, first.Concat(Gzip(second)).ToArray());
+        var expected = data.Concat(second).ToArray();
+        foreach (var backend in Backends)
+        {
+            Assert.Equal(expected, ReadAll(path, backend));
+            Assert.Equal(expected, ReadAll(path, backend, readSize: 7777));
+        }
+    }
+
     [Fact]
     public void OnlyAnEmptyMember_IsAnEmptyStream()
     {
