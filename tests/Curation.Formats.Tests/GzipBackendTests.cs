@@ -97,6 +97,8 @@ public class GzipBackendTests
             Assert.Equal(data, ReadAll(path, backend));
             // Small reads exercise ISA-L's output-overflow path (it parks output in its own buffer).
             Assert.Equal(data, ReadAll(path, backend, readSize: 1000));
+            // One byte at a time: ISA-L may have consumed the whole file, trailer included, while output is pending.
+            if (size <= 70_000) Assert.Equal(data, ReadAll(path, backend, readSize: 1));
         }
     }
 

@@ -55,13 +55,10 @@ public sealed unsafe class IsalGzipReadStream : ReadOnlyStream
         {
             while (true)
             {
-                if (IsalNative.AvailIn(s) == 0 && !Refill())
-                {
-                    if (_inMember) Fail("gzip stream ends inside a member (file truncated?)");
-                    return 0;
-                }
+                if (IsalNative.AvailIn(s) == 0) Refill();
                 if (!_inMember)
                 {
+                    if (IsalNative.AvailIn(s) == 0) return 0; // end of file between members
                     // Some writers pad a file with zero bytes after the last member (tar-like tools do); gzip(1) accepts that.
                     if (_members > 0 && SkipZeros()) continue;
                     _inMember = true;
@@ -69,6 +66,7 @@ public sealed unsafe class IsalGzipReadStream : ReadOnlyStream
                 var consumedBefore = CompressedPosition;
                 IsalNative.NextOut(s) = outPtr;
                 IsalNative.AvailOut(s) = (uint)buffer.Length;
+                // At end of file this still runs once with no input: ISA-L may hold decoded bytes not yet delivered.
                 var rc = IsalNative.Inflate(s);
                 var produced = (int)(IsalNative.NextOut(s) - outPtr);
                 if (rc < 0) Fail(Describe(rc));
@@ -78,8 +76,9 @@ public sealed unsafe class IsalGzipReadStream : ReadOnlyStream
                     _members++;
                     IsalNative.ResetForNextMember(s);
                 }
-                else if (produced == 0 && CompressedPosition == consumedBefore && IsalNative.AvailIn(s) > 0)
+                else if (produced == 0 && CompressedPosition == consumedBefore)
                 {
+                    if (IsalNative.AvailIn(s) == 0) Fail("gzip stream ends inside a member (file truncated?)");
                     // Input left, room to write, yet no progress: never loop on it.
                     Fail($"ISA-L made no progress (rc {rc}, block state {IsalNative.BlockState(s)})");
                 }
@@ -98,19 +97,18 @@ public sealed unsafe class IsalGzipReadStream : ReadOnlyStream
         return avail == 0;
     }
 
-    private bool Refill()
+    private void Refill()
     {
-        if (_eof) return false;
+        if (_eof) return;
         var n = RandomAccess.Read(_file, new Span<byte>(_in, InputBufferSize), _fileOffset);
         if (n == 0)
         {
             _eof = true;
-            return false;
+            return;
         }
         _fileOffset += n;
         IsalNative.NextIn(_state) = _in;
         IsalNative.AvailIn(_state) = (uint)n;
-        return true;
     }
 
     private static string Describe(int rc) => rc switch
