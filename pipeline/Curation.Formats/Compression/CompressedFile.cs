@@ -22,10 +22,13 @@ public static class CompressedFile
         _ => path,
     };
 
-    /// <summary>A decompressed read stream; damage is reported as <see cref="CorruptDataException"/> naming the file.</summary>
+    /// <summary>
+    /// A decompressed read stream; damage is reported as <see cref="CorruptDataException"/> naming the file.
+    /// Gzip goes through <see cref="GzipReader"/>: ISA-L when installed, else zlib-ng; <c>CURATION_GZIP=zlib</c> forces zlib-ng.
+    /// </summary>
     public static Stream OpenRead(string path, int bufferSize = 1 << 16)
     {
-        if (FromPath(path) == CompressionKind.Gzip) return new GzipReadStream(path, bufferSize);
+        if (FromPath(path) == CompressionKind.Gzip) return GzipReader.Open(path, bufferSize);
         var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize, FileOptions.SequentialScan);
         try
         {
