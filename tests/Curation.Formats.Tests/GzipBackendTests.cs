@@ -134,6 +134,29 @@ public class GzipBackendTests
         }
     }
 
+    [Fact]
+    public void ZeroBytesBetweenMembers_AreSkipped_AndNothingIsLost()
+    {
+        // zlib-ng's GZipStream stops at the zeros; the strict reader accepts them: the rest must still arrive.
+        using var dir = new TempDir("gzgap");
+        var parts = new[] { Text(200_000, 11), Random(50_000, 12), Text(400_000, 13) };
+        var path = dir.File("gap.gz");
+        using (var fs = File.Create(path))
+        {
+            fs.Write(Gzip(parts[0]));
+            fs.Write(new byte[1000]);
+            fs.Write(Gzip(parts[1]));
+            fs.Write(new byte[7]);
+            fs.Write(Gzip(parts[2]));
+        }
+        var expected = parts.SelectMany(p => p).ToArray();
+        foreach (var backend in Backends)
+        {
+            Assert.Equal(expected, ReadAll(path, backend));
+            Assert.Equal(expected, ReadAll(path, backend, readSize: 1000));
+        }
+    }
+
     [Theory]
     [InlineData(-12)]
     [InlineData(-8)]

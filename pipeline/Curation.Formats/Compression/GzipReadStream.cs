@@ -8,7 +8,9 @@ namespace Curation.Formats.Compression;
 /// of the system zlib), which verifies each member's CRC but silently stops at a truncated end. So at end of stream
 /// the total length is checked against the last member's ISIZE trailer; if they disagree (a truncated file, or a
 /// legitimate multi-member file) the strict <see cref="GzipDecompressStream"/> re-reads the file to decide, and a
-/// damaged file throws <see cref="CorruptDataException"/> with the exact offset.
+/// damaged file throws <see cref="CorruptDataException"/> with the exact offset. GZipStream also stops early at zero
+/// bytes between members, which the strict reader accepts: then the strict reader, already past what GZipStream
+/// delivered, serves the rest, so nothing is lost.
 /// </summary>
 public sealed class GzipReadStream : ReadOnlyStream
 {
@@ -17,6 +19,7 @@ public sealed class GzipReadStream : ReadOnlyStream
     private readonly GZipStream _gzip;
     private long _produced;
     private bool _verified;
+    private GzipDecompressStream? _rest; // the strict reader serving what GZipStream stopped short of
 
     public GzipReadStream(string path, int bufferSize = 1 << 16)
     {
@@ -27,6 +30,7 @@ public sealed class GzipReadStream : ReadOnlyStream
 
     public override int Read(Span<byte> buffer)
     {
+        if (_rest is not null) return _rest.Read(buffer);
         if (_verified || buffer.IsEmpty) return 0;
         int n;
         try
@@ -46,7 +50,7 @@ public sealed class GzipReadStream : ReadOnlyStream
             return n;
         }
         Verify();
-        return 0;
+        return _rest?.Read(buffer) ?? 0;
     }
 
     private void Verify()
@@ -61,7 +65,28 @@ public sealed class GzipReadStream : ReadOnlyStream
             _file.ReadExactly(isize);
             if (BinaryPrimitives.ReadUInt32LittleEndian(isize) == (uint)_produced) return;
         }
-        VerifyStrict();
+        // Read the whole file strictly (a damaged file throws here with its offset), then, if it holds more than
+        // GZipStream delivered, serve the remainder from a second strict pass positioned just past it.
+        long total;
+        using (var strict = new GzipDecompressStream(new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), _path))
+            total = Drain(strict, long.MaxValue);
+        if (total == _produced) return;
+        _rest = new GzipDecompressStream(new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), _path);
+        Drain(_rest, _produced);
+    }
+
+    // Reads and discards up to `limit` bytes; returns how many there were.
+    private static long Drain(Stream s, long limit)
+    {
+        var buf = new byte[1 << 16];
+        long n = 0;
+        while (n < limit)
+        {
+            var r = s.Read(buf, 0, (int)Math.Min(buf.Length, limit - n));
+            if (r == 0) break;
+            n += r;
+        }
+        return n;
     }
 
     private void VerifyStrict()
@@ -76,6 +101,7 @@ public sealed class GzipReadStream : ReadOnlyStream
         {
             _gzip.Dispose();
             _file.Dispose();
+            _rest?.Dispose();
         }
         base.Dispose(disposing);
     }
