@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # JSONL.gz read + parse throughput per CPU-second: Curation's reader against Python's stdlib (gzip + json),
-# on the same file in the same run. Usage: tests/bench/jsonl/vs_python.sh [FILE.jsonl.gz]
+# on the same file in the same run. Each side reads the file twice; the faster pass counts (Curation's first pass,
+# which includes the JIT recompiling hot methods, is printed too). Usage: tests/bench/jsonl/vs_python.sh [FILE.jsonl.gz]
 # Without FILE it builds ~100 MB of JSONL.gz from the corpus built by shared/data (CORPUS_DIR, default
 # ~/curation-data/corpus) or, failing that, repeats the bundled sample corpus.
 set -euo pipefail
@@ -19,16 +20,21 @@ dotnet build tests/Curation.Benchmarks -c Release -v:q -nologo ${BENCH_BUILD_ARG
 cur=$(dotnet tests/Curation.Benchmarks/${BENCH_BIN:-bin}/Release/net10.0/Curation.Benchmarks.dll jsonl-read "$file")
 py=$(/usr/bin/python3 - "$file" <<'PY'
 import gzip, json, sys, time
-t0 = time.process_time(); n = 0; size = 0
-with gzip.open(sys.argv[1], "rb") as f:
-    for line in f:
-        size += len(line)
-        if line.strip():
-            d = json.loads(line); n += 1
-cpu = time.process_time() - t0
-print(f"python docs={n} bytes={size} cpu_s={cpu:.3f} MB_per_cpu_s={size/1e6/cpu:.1f}")
+def one_pass():
+    t0 = time.process_time(); n = 0; size = 0
+    with gzip.open(sys.argv[1], "rb") as f:
+        for line in f:
+            size += len(line)
+            if line.strip():
+                d = json.loads(line); n += 1
+    return time.process_time() - t0, n, size
+# Two passes, the faster counts: the same treatment as Curation's steady-state pass.
+(c1, n, size), (c2, _, _) = one_pass(), one_pass()
+cpu = min(c1, c2)
+print(f"python docs={n} bytes={size} passes_cpu_s={c1:.3f},{c2:.3f} cpu_s={cpu:.3f} MB_per_cpu_s={size/1e6/cpu:.1f}")
 PY
 )
 echo "$cur"; echo "$py"
-c=$(echo "$cur" | sed -E 's/.*MB_per_cpu_s=([0-9.]+).*/\1/'); p=$(echo "$py" | sed -E 's/.*MB_per_cpu_s=([0-9.]+).*/\1/')
-/usr/bin/python3 -c "print(f'ratio (Curation / Python stdlib, per CPU-second): {$c/$p:.2f}x')"
+c=$(echo "$cur" | sed -E 's/.* cpu_s=([0-9.]+).*/\1/'); c1=$(echo "$cur" | sed -E 's/.*first_pass_cpu_s=([0-9.]+).*/\1/')
+p=$(echo "$py" | sed -E 's/.* cpu_s=([0-9.]+).*/\1/')
+/usr/bin/python3 -c "print(f'ratio (Python CPU-s / Curation CPU-s, same file): {$p/$c:.2f}x steady state; {$p/$c1:.2f}x on Curation\'s first pass (JIT tiering included)')"
