@@ -65,28 +65,22 @@ public sealed class GzipReadStream : ReadOnlyStream
             _file.ReadExactly(isize);
             if (BinaryPrimitives.ReadUInt32LittleEndian(isize) == (uint)_produced) return;
         }
-        // Read the whole file strictly (a damaged file throws here with its offset), then, if it holds more than
-        // GZipStream delivered, serve the remainder from a second strict pass positioned just past it.
-        long total;
-        using (var strict = new GzipDecompressStream(new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), _path))
-            total = Drain(strict, long.MaxValue);
-        if (total == _produced) return;
+        // The strict reader re-reads the file: it throws with the offset if the file is damaged; past what GZipStream
+        // delivered it serves the rest (nothing, for a legitimate multi-member file GZipStream read whole).
         _rest = new GzipDecompressStream(new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), _path);
         Drain(_rest, _produced);
     }
 
-    // Reads and discards up to `limit` bytes; returns how many there were.
-    private static long Drain(Stream s, long limit)
+    // Reads and discards `limit` bytes (or up to the end).
+    private static void Drain(Stream s, long limit)
     {
         var buf = new byte[1 << 16];
-        long n = 0;
-        while (n < limit)
+        for (long n = 0; n < limit;)
         {
             var r = s.Read(buf, 0, (int)Math.Min(buf.Length, limit - n));
             if (r == 0) break;
             n += r;
         }
-        return n;
     }
 
     private void VerifyStrict()

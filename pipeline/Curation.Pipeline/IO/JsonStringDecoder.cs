@@ -110,34 +110,14 @@ internal static class JsonStringDecoder
         ref var dst = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(dest));
         var p = pos;
         var w = written;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            while (p + Vector512<byte>.Count <= s.Length && w + Vector512<byte>.Count <= dest.Length)
-            {
-                var v = Vector512.LoadUnsafe(ref src, (nuint)p);
-                // The whole vector is widened and stored before looking at it: chars past a special are overwritten later.
-                var (lo, hi) = Vector512.Widen(v);
-                lo.StoreUnsafe(ref dst, (nuint)w);
-                hi.StoreUnsafe(ref dst, (nuint)(w + Vector512<ushort>.Count));
-                var special = Vector512.LessThan(v, Vector512.Create((byte)0x20)) | Vector512.Equals(v, Vector512.Create((byte)'"'))
-                    | Vector512.Equals(v, Vector512.Create((byte)'\\'));
-                var mask = special.ExtractMostSignificantBits() | v.ExtractMostSignificantBits();
-                if (mask != 0)
-                {
-                    var k = BitOperations.TrailingZeroCount(mask);
-                    pos = p + k;
-                    written = w + k;
-                    return;
-                }
-                p += Vector512<byte>.Count;
-                w += Vector512<byte>.Count;
-            }
-        }
-        else if (Vector256.IsHardwareAccelerated)
+        // One width only: 256-bit vectors run everywhere AVX2 does (AVX-512 machines included), so the path the tests
+        // take on any x64 CI machine is the one that ships; a 512-bit copy measured no faster on this corpus.
+        if (Vector256.IsHardwareAccelerated)
         {
             while (p + Vector256<byte>.Count <= s.Length && w + Vector256<byte>.Count <= dest.Length)
             {
                 var v = Vector256.LoadUnsafe(ref src, (nuint)p);
+                // The whole vector is widened and stored before looking at it: chars past a special are overwritten later.
                 var (lo, hi) = Vector256.Widen(v);
                 lo.StoreUnsafe(ref dst, (nuint)w);
                 hi.StoreUnsafe(ref dst, (nuint)(w + Vector256<ushort>.Count));

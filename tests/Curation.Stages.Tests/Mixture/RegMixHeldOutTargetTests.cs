@@ -6,20 +6,39 @@ using Xunit;
 
 namespace Curation.Stages.Tests.Mixture;
 
-/// <summary>Held-out target domains (measured, never mixed) and validation over several seeds.</summary>
-public sealed class RegMixHeldOutTargetTests
+/// <summary>One held-out-target search with two validation seeds, run once and shared by the tests that read it.</summary>
+public sealed class HeldOutRunFixture : IAsyncLifetime
 {
-    private static string HeldOutConfig(string data, string output, string target = "held_out") =>
+    public TempDir Tmp { get; } = new();
+    public RunResult Result { get; private set; } = null!;
+    public RunDirectory Dir { get; private set; } = null!;
+    public RunPlan Plan { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        RegMixRuns.WriteDomains(Tmp.File("data"));
+        (Result, Dir, Plan) = await RegMixRuns.Run(RegMixHeldOutTargetTests.HeldOutConfig(Tmp.File("data"), Tmp.File("run")));
+    }
+
+    public Task DisposeAsync()
+    {
+        Tmp.Dispose();
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Held-out target domains (measured, never mixed) and validation over several seeds.</summary>
+public sealed class RegMixHeldOutTargetTests(HeldOutRunFixture run) : IClassFixture<HeldOutRunFixture>
+{
+    internal static string HeldOutConfig(string data, string output, string target = "held_out") =>
         RegMixRuns.Config(data, output, 2, $", target: {target}")
             .Replace("validation: [" + data + "/val/*.jsonl.gz]", "validation: [" + data + "/val/*.jsonl.gz]\n        held_out: [mixed]", StringComparison.Ordinal)
             .Replace("validation_tokens: 2560", "validation_tokens: 2560\n      validation_seeds: [5, 9]", StringComparison.Ordinal);
 
     [Fact]
-    public async Task A_held_out_domain_is_measured_by_every_run_but_never_mixed_and_can_be_the_target()
+    public void A_held_out_domain_is_measured_by_every_run_but_never_mixed_and_can_be_the_target()
     {
-        using var tmp = new TempDir();
-        RegMixRuns.WriteDomains(tmp.File("data"));
-        var (result, dir, plan) = await RegMixRuns.Run(HeldOutConfig(tmp.File("data"), tmp.File("run")));
+        var (result, dir, plan) = (run.Result, run.Dir, run.Plan);
         Assert.True(result.Succeeded, string.Join("\n", result.Failures));
         Assert.Equal(3, plan.Plans["mix.tokenize"].Tasks);
 
@@ -46,11 +65,9 @@ public sealed class RegMixHeldOutTargetTests
     }
 
     [Fact]
-    public async Task Validation_trains_every_mixture_with_every_seed_and_reports_paired_gaps()
+    public void Validation_trains_every_mixture_with_every_seed_and_reports_paired_gaps()
     {
-        using var tmp = new TempDir();
-        RegMixRuns.WriteDomains(tmp.File("data"));
-        var (result, dir, plan) = await RegMixRuns.Run(HeldOutConfig(tmp.File("data"), tmp.File("run")));
+        var (result, dir, plan) = (run.Result, run.Dir, run.Plan);
         Assert.True(result.Succeeded, string.Join("\n", result.Failures));
         Assert.Equal(6, plan.Plans["mix.validate"].Tasks);
         var runs = Enumerable.Range(0, 6).Select(r => JsonFiles.Read<ProxyRunRecord>(Path.Combine(dir.KindDir("mix.validate", RegMixValidateStep.ValidationKind), $"{r:D5}.json"))).ToList();
