@@ -9,3 +9,15 @@ public static class DocumentIds
         return rel.Replace('\\', '/') + "/";
     }
 }
+
+/// <summary>
+/// The id a record gets when it has none (<see cref="DocumentIds.Prefix"/> plus its index), formatted only then:
+/// most records carry their own id, and formatting one per record costs two strings each.
+/// </summary>
+public readonly struct FallbackId(string prefix, long index)
+{
+    /// <summary>A ready-made id.</summary>
+    public static implicit operator FallbackId(string id) => new(id, -1);
+
+    public override string ToString() => index < 0 ? prefix : prefix + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

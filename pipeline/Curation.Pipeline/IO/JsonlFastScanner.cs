@@ -41,7 +41,7 @@ public sealed class JsonlFastScanner
     }
 
     /// <summary>Parses <paramref name="line"/> into <paramref name="document"/>; false means "not handled here".</summary>
-    public bool TryParse(ReadOnlySpan<byte> line, string fallbackId, SourceRef source, out Document? document)
+    public bool TryParse(ReadOnlySpan<byte> line, FallbackId fallbackId, SourceRef source, out Document? document)
     {
         _metaCount = 0;
         var handled = TryParseCore(line, fallbackId, source, out document);
@@ -52,7 +52,7 @@ public sealed class JsonlFastScanner
         return handled;
     }
 
-    private bool TryParseCore(ReadOnlySpan<byte> s, string fallbackId, SourceRef source, out Document? document)
+    private bool TryParseCore(ReadOnlySpan<byte> s, FallbackId fallbackId, SourceRef source, out Document? document)
     {
         document = null;
         if (_chars.Length < s.Length) _chars = new char[Math.Max(s.Length, _chars.Length * 2)];
@@ -104,7 +104,7 @@ public sealed class JsonlFastScanner
         }
         if (SkipWs(s, i + 1) != s.Length || text is null) return false;
         var meta = _metaCount == 0 ? Metadata.Empty : Metadata.FromPairs(_meta.AsSpan(0, _metaCount));
-        document = new Document(id ?? fallbackId, text, meta, source);
+        document = new Document(id ?? fallbackId.ToString(), text, meta, source);
         return true;
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Curation.Formats.Compression;
 using Curation.Formats.Text;
 using Curation.Pipeline.Documents;
@@ -38,7 +37,7 @@ public sealed class JsonlFileReader : IDocumentFileReader
             }
             stats.Records++;
             var src = new SourceRef(path, lines.LineNumber, lines.LineOffset);
-            var fallbackId = idPrefix + index.ToString(CultureInfo.InvariantCulture);
+            var fallbackId = new FallbackId(idPrefix, index);
             index++;
             if (parser.TryParse(line, fallbackId, src, out var doc, out var kind, out var message))
             {

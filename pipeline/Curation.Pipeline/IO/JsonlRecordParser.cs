@@ -29,7 +29,7 @@ public sealed class JsonlRecordParser(string textKey = "text", string idKey = "i
     public long FastPathRecords { get; private set; }
 
     /// <summary>Parses <paramref name="line"/>; on failure returns a <see cref="MalformedRecord"/> kind and message instead.</summary>
-    public bool TryParse(ReadOnlySpan<byte> line, string fallbackId, SourceRef source, out Document? document, out string? errorKind, out string? errorMessage)
+    public bool TryParse(ReadOnlySpan<byte> line, FallbackId fallbackId, SourceRef source, out Document? document, out string? errorKind, out string? errorMessage)
     {
         if (_fast.TryParse(line, fallbackId, source, out document))
         {
@@ -45,7 +45,7 @@ public sealed class JsonlRecordParser(string textKey = "text", string idKey = "i
     /// The reference parser (<see cref="Utf8JsonReader"/>): what <see cref="TryParse"/> falls back to for every line
     /// the fast scanner does not accept, and the oracle the scanner is tested against.
     /// </summary>
-    public bool TryParseReference(ReadOnlySpan<byte> line, string fallbackId, SourceRef source, out Document? document, out string? errorKind, out string? errorMessage)
+    public bool TryParseReference(ReadOnlySpan<byte> line, FallbackId fallbackId, SourceRef source, out Document? document, out string? errorKind, out string? errorMessage)
     {
         document = null;
         errorKind = null;
@@ -144,7 +144,7 @@ public sealed class JsonlRecordParser(string textKey = "text", string idKey = "i
                   (id is not null ? $", {IdKey}" : "") + " (set input.text_key to the key that holds the text)";
             return false;
         }
-        document = new Document(id ?? fallbackId, text, meta is null ? Metadata.Empty : Metadata.From(meta), source);
+        document = new Document(id ?? fallbackId.ToString(), text, meta is null ? Metadata.Empty : Metadata.From(meta), source);
         return true;
     }
 
