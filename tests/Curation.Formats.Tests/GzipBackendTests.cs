@@ -36,6 +36,16 @@ public class GzipBackendTests
         return ms.ToArray();
     }
 
+    /// <summary>Every backend reads <paramref name="expected"/> from the file, in large reads and in small ones.</summary>
+    private static void AssertEveryBackendReads(byte[] expected, string path, int smallReads)
+    {
+        foreach (var backend in Backends)
+        {
+            Assert.Equal(expected, ReadAll(path, backend));
+            Assert.Equal(expected, ReadAll(path, backend, readSize: smallReads));
+        }
+    }
+
     private static byte[] ReadAll(string path, GzipBackend backend, int readSize = 1 << 20)
     {
         using var s = GzipReader.Open(path, backend: backend);
@@ -127,11 +137,7 @@ public class GzipBackendTests
             fs.Write(new byte[300_000]); // zero padding longer than ISA-L's input buffer
         }
         var expected = parts.SelectMany(p => p).ToArray();
-        foreach (var backend in Backends)
-        {
-            Assert.Equal(expected, ReadAll(path, backend));
-            Assert.Equal(expected, ReadAll(path, backend, readSize: 4096));
-        }
+        AssertEveryBackendReads(expected, path, smallReads: 4096);
     }
 
     [Fact]
@@ -150,11 +156,7 @@ public class GzipBackendTests
             fs.Write(Gzip(parts[2]));
         }
         var expected = parts.SelectMany(p => p).ToArray();
-        foreach (var backend in Backends)
-        {
-            Assert.Equal(expected, ReadAll(path, backend));
-            Assert.Equal(expected, ReadAll(path, backend, readSize: 1000));
-        }
+        AssertEveryBackendReads(expected, path, smallReads: 1000);
     }
 
     [Theory]
@@ -187,11 +189,7 @@ public class GzipBackendTests
         var path = dir.File("edge.gz");
         File.WriteAllBytes(path, first.Concat(Gzip(second)).ToArray());
         var expected = data.Concat(second).ToArray();
-        foreach (var backend in Backends)
-        {
-            Assert.Equal(expected, ReadAll(path, backend));
-            Assert.Equal(expected, ReadAll(path, backend, readSize: 7777));
-        }
+        AssertEveryBackendReads(expected, path, smallReads: 7777);
     }
 
     [Fact]
