@@ -1,6 +1,6 @@
 namespace Curation.Pipeline.IO;
 
-/// <summary>Ids for records that have none: datatrove's <c>&lt;relative path&gt;/&lt;index in file&gt;</c>.</summary>
+/// <summary>Ids for records that have none: datatrove's <c>&lt;relative path&gt;/&lt;index in file&gt;</c> (for JSONL the 0-based line index).</summary>
 public static class DocumentIds
 {
     public static string Prefix(string path, string? baseDirectory)

@@ -16,7 +16,6 @@ public sealed class JsonlFileReader : IDocumentFileReader
         using var stream = CompressedFile.OpenRead(path);
         using var lines = new LineReader(stream, maxLineBytes: options.MaxRecordBytes);
         var any = false;
-        long index = 0;
         while (lines.TryReadLine(out var line))
         {
             any = true;
@@ -27,7 +26,6 @@ public sealed class JsonlFileReader : IDocumentFileReader
                 stats.AddMalformed(MalformedKinds.LineTooLong);
                 quarantine.Add(new MalformedRecord(path, lines.LineNumber, lines.LineOffset, MalformedKinds.LineTooLong,
                     $"line of {lines.LastLineLength} bytes exceeds input.max_record_bytes ({options.MaxRecordBytes})", []));
-                index++;
                 continue;
             }
             if (line.IsEmpty || line.Trim(" \t"u8).IsEmpty)
@@ -37,8 +35,8 @@ public sealed class JsonlFileReader : IDocumentFileReader
             }
             stats.Records++;
             var src = new SourceRef(path, lines.LineNumber, lines.LineOffset);
-            var fallbackId = new FallbackId(idPrefix, index);
-            index++;
+            // datatrove's default id: the 0-based line index, blank and malformed lines counted.
+            var fallbackId = new FallbackId(idPrefix, lines.LineNumber - 1);
             if (parser.TryParse(line, fallbackId, src, out var doc, out var kind, out var message))
             {
                 yield return doc!;
@@ -48,7 +46,7 @@ public sealed class JsonlFileReader : IDocumentFileReader
                 stats.AddMalformed(kind!);
                 quarantine.Add(new MalformedRecord(path, lines.LineNumber, lines.LineOffset, kind!, message!, line.ToArray()));
             }
-            if ((index & 1023) == 0) ct.ThrowIfCancellationRequested();
+            if ((lines.LineNumber & 1023) == 0) ct.ThrowIfCancellationRequested();
         }
         if (!any) stats.EmptyFiles++;
     }
