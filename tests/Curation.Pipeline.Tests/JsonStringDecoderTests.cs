@@ -19,10 +19,11 @@ public class JsonStringDecoderTests
         var status = Rune.DecodeFromUtf8(seq, out var rune, out var consumed);
         var pos = 0;
         var written = 0;
-        var ok = seq[0] >= 0x80 && JsonStringDecoder.TryDecodeScalar(seq, ref pos, dest, ref written);
+        var ok = JsonStringDecoder.TryDecodeScalar(seq, ref pos, dest, ref written);
         if (seq[0] < 0x80)
         {
             Assert.False(ok); // ASCII never reaches the scalar decoder; it must not claim it
+            Assert.Equal(0, pos);
             return;
         }
         if (status == OperationStatus.Done)

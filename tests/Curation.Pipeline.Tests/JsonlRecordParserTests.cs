@@ -28,6 +28,24 @@ public class JsonlRecordParserTests
     }
 
     [Fact]
+    public void DuplicateKeys_LaterValueWins_InTheFirstKeysPlace()
+    {
+        // Both parsers share Metadata.FromPairs, so this is checked against hand-written expectations, not each other.
+        var line = """{"a":1,"text":"first","b":2,"text":"second","a":3,"metadata":{"b":4,"c":5}}""";
+        var p = new JsonlRecordParser();
+        var bytes = Encoding.UTF8.GetBytes(line);
+        Assert.True(p.TryParse(bytes, "f/0", new SourceRef("f", 1), out var fast, out _, out _));
+        Assert.True(p.TryParseReference(bytes, "f/0", new SourceRef("f", 1), out var reference, out _, out _));
+        foreach (var d in new[] { fast!, reference! })
+        {
+            Assert.Equal("second", d.Text);
+            Assert.Equal(["a", "b", "c"], d.Metadata.Select(kv => kv.Key));
+            Assert.Equal([3L, 4L, 5L], d.Metadata.Select(kv => kv.Value.AsLong));
+        }
+        Assert.Equal(1, p.FastPathRecords);
+    }
+
+    [Fact]
     public void NumericId_AndMissingId_AreHandled()
     {
         Assert.Equal("42", Parse("""{"id":42,"text":"t"}""").Doc!.Id);

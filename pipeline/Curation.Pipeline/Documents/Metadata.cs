@@ -15,20 +15,10 @@ public sealed class Metadata : IReadOnlyList<KeyValuePair<string, MetaValue>>
     private Metadata(KeyValuePair<string, MetaValue>[] items) => _items = items;
 
     /// <summary>Builds metadata from pairs; a later duplicate key replaces the earlier value in place.</summary>
-    public static Metadata From(IEnumerable<KeyValuePair<string, MetaValue>> pairs)
-    {
-        var list = new List<KeyValuePair<string, MetaValue>>();
-        foreach (var p in pairs)
-        {
-            var i = list.FindIndex(x => string.Equals(x.Key, p.Key, StringComparison.Ordinal));
-            if (i >= 0) list[i] = p; else list.Add(p);
-        }
-        return list.Count == 0 ? Empty : new Metadata([.. list]);
-    }
+    public static Metadata From(IEnumerable<KeyValuePair<string, MetaValue>> pairs) => FromPairs(pairs.ToArray());
 
     /// <summary>
-    /// <see cref="From"/> for a parser's reused buffer: the same result (a later duplicate key replaces the earlier
-    /// value in place) with one exact-size allocation instead of a list, a lambda and a copy per document.
+    /// <see cref="From"/> over a span, for a parser's reused buffer: one exact-size allocation per document.
     /// </summary>
     internal static Metadata FromPairs(ReadOnlySpan<KeyValuePair<string, MetaValue>> pairs)
     {

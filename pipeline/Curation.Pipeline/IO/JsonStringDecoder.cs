@@ -287,16 +287,10 @@ internal static class JsonStringDecoder
                 return true;
             }
             if (b != '\\' || ++pos >= s.Length) return false;
-            switch (s[pos])
+            if (SimpleEscapes[s[pos]] == 0)
             {
-                case (byte)'"' or (byte)'\\' or (byte)'/' or (byte)'b' or (byte)'f' or (byte)'n' or (byte)'r' or (byte)'t':
-                    break;
-                case (byte)'u':
-                    if (Hex4(s, pos + 1) < 0) return false;
-                    pos += 4;
-                    break;
-                default:
-                    return false;
+                if (s[pos] != 'u' || Hex4(s, pos + 1) < 0) return false;
+                pos += 4;
             }
             pos++;
         }
