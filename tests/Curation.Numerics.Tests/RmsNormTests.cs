@@ -4,6 +4,18 @@ namespace Curation.Numerics.Tests;
 
 public sealed unsafe class RmsNormTests
 {
+    /// <summary>Anchors the definition the kernel and its twin share: y = x / sqrt(mean(x^2) + 1e-5) * w.</summary>
+    [Fact]
+    public void Forward_MatchesHandWorkedValues()
+    {
+        // x = (3, 4): mean of squares 12.5, so rstd = 1 / sqrt(12.5 + 1e-5) = 0.2828426; w = (1, 0.5).
+        float[] x = [3f, 4f], w = [1f, 0.5f], y = new float[2], rstd = new float[1];
+        fixed (float* xp = x, wp = w, yp = y, rp = rstd) RmsNorm.Forward(yp, rp, xp, wp, 1, 2, 1);
+        Assert.Equal(0.2828426f, rstd[0], 1e-6f);
+        Assert.Equal(0.8485278f, y[0], 1e-6f);
+        Assert.Equal(0.5656852f, y[1], 1e-6f);
+    }
+
     [Theory]
     [InlineData(1, 3, 4)]
     [InlineData(2, 50, 128)]

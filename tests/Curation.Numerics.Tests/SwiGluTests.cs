@@ -4,6 +4,17 @@ namespace Curation.Numerics.Tests;
 
 public sealed unsafe class SwiGluTests
 {
+    /// <summary>Anchors the definition the kernel and its twin share: out = silu(gate) * up, gate first in each row.</summary>
+    [Fact]
+    public void Forward_MatchesHandWorkedValues()
+    {
+        // One row, m = 2: gates (1, -0.5), ups (2, 3). silu(1) * 2 = 1.4621172; silu(-0.5) * 3 = -0.5663110.
+        float[] x = [1f, -0.5f, 2f, 3f], y = new float[2];
+        fixed (float* xp = x, yp = y) SwiGlu.Forward(yp, xp, 1, 2, 1);
+        Assert.Equal(1.4621172f, y[0], 1e-6f);
+        Assert.Equal(-0.5663110f, y[1], 1e-6f);
+    }
+
     [Theory]
     [InlineData(1, 3, 5)]
     [InlineData(2, 40, 96)]
