@@ -48,7 +48,7 @@ public static class JsonlFloorBenchmark
     {
         var lengths = new List<int>();
         var byLine = new Dictionary<long, int>();
-        foreach (var d in new JsonlFileReader().Read(path, new ReadOptions(), new InputStats(), new DiscardQuarantine(), CancellationToken.None))
+        foreach (var d in new JsonlFileReader().Read(path, new ReadOptions(), new InputStats(), new JsonlReadBenchmarks.NoQuarantine(), CancellationToken.None))
             byLine[d.Source.Ordinal] = d.Text.Length;
         var max = byLine.Count == 0 ? 0 : byLine.Keys.Max();
         var result = new int[max + 1];
@@ -87,10 +87,5 @@ public static class JsonlFloorBenchmark
         var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
         ArrayPool<char>.Shared.Return(scratch);
         return cpu;
-    }
-
-    private sealed class DiscardQuarantine : IQuarantine
-    {
-        public void Add(MalformedRecord record) { }
     }
 }
